@@ -1,0 +1,35 @@
+package io.nanopulse.contracts;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The four event types of contract v1 and the CloudEvents {@code type} each maps to. */
+public enum EventType {
+    PATENT_FILED("io.nanopulse.patent.filed"),
+    PATENT_GRANTED("io.nanopulse.patent.granted"),
+    PATENT_LICENSED("io.nanopulse.patent.licensed"),
+    PATENT_TRANSFERRED("io.nanopulse.patent.transferred");
+
+    private final String cloudEventType;
+
+    EventType(String cloudEventType) {
+        this.cloudEventType = cloudEventType;
+    }
+
+    public String cloudEventType() {
+        return cloudEventType;
+    }
+
+    /** Licences and transfers are both "deals": either makes a patent count as licensed. */
+    public boolean isDeal() {
+        return this == PATENT_LICENSED || this == PATENT_TRANSFERRED;
+    }
+
+    public static Optional<EventType> parse(String name) {
+        return Arrays.stream(values()).filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    public static Optional<EventType> fromCloudEventType(String ceType) {
+        return Arrays.stream(values()).filter(t -> t.cloudEventType.equals(ceType)).findFirst();
+    }
+}

@@ -1,0 +1,128 @@
+package io.nanopulse.contracts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EventValidatorTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T12:00:00Z"), ZoneOffset.UTC);
+    private final EventValidator validator = new EventValidator(CLOCK);
+
+    static ObjectNode filed() {
+        ObjectNode n = Json.mapper().createObjectNode();
+        n.put("type", "PATENT_FILED").put("eventId", "e-1").put("patentId", "CN115123456A").put("country", "CN")
+                .put("institution", "Chinese Academy of Sciences").put("sector", "MATERIALS")
+                .put("filingDate", "2024-03-18").put("city", "Beijing");
+        return n;
+    }
+
+    static ObjectNode licensed() {
+        ObjectNode n = Json.mapper().createObjectNode();
+        n.put("type", "PATENT_LICENSED").put("eventId", "l-1").put("patentId", "CN115123456A")
+                .put("counterparty", "BOE").put("counterpartyCountry", "CN").put("effectiveDate", "2025-01-02");
+        return n;
+    }
+
+    @Test
+    void acceptsAndNormalisesAFiling() {
+        ObjectNode n = filed();
+        n.put("institution", "  CHINESE   ACADEMY\tOF SCIENCES ").put("patentId", "cn-115123456-a").put("country", "cn");
+        ValidationResult r = validator.validate(n);
+        assertTrue(r.isValid(), () -> r.errors().toString());
+        assertEquals("CHINESE ACADEMY OF SCIENCES", r.event().institution());
+        assertEquals("CN115123456A", r.event().patentId());
+        assertEquals("CN", r.event().country());
+        assertEquals(LocalDate.of(2024, 3, 18), r.event().filingDate());
+        assertEquals(Sector.MATERIALS, r.event().sector());
+    }
+
+    @Test
+    void acceptsEachTypeWithItsRequiredFields() {
+        assertTrue(validator.validate(licensed()).isValid());
+        ObjectNode t = licensed().put("type", "PATENT_TRANSFERRED").put("terms", "ASSIGNMENT OF ASSIGNORS INTEREST");
+        assertEquals(EventType.PATENT_TRANSFERRED, validator.validate(t).event().type());
+        ObjectNode g = Json.mapper().createObjectNode().put("type", "PATENT_GRANTED").put("eventId", "g")
+                .put("patentId", "US11234567B2").put("grantDate", "2020-01-01");
+        assertTrue(validator.validate(g).isValid());
+    }
+
+    @Test
+    void toleratesUnknownFieldsForForwardCompatibility() {
+        assertTrue(validator.validate(filed().put("futureField", 42)).isValid());
+    }
+
+    static Stream<Arguments> badInputs() {
+        String huge = "x".repeat(100_000);
+        return Stream.of(
+                Arguments.of("missing type", filed().without("type"), "type", "is required"),
+                Arguments.of("unknown type", filed().put("type", "PATENT_STOLEN"), "type", "unknown type"),
+                Arguments.of("type not a string", filed().put("type", 3), "type", "must be a string"),
+                Arguments.of("missing eventId", filed().without("eventId"), "eventId", "is required"),
+                Arguments.of("blank eventId", filed().put("eventId", "   "), "eventId", "must not be blank"),
+                Arguments.of("eventId too long", filed().put("eventId", "e".repeat(129)), "eventId", "at most 128"),
+                Arguments.of("missing patentId", filed().without("patentId"), "patentId", "is required"),
+                Arguments.of("patentId bad form", filed().put("patentId", "12345"), "patentId", "office code"),
+                Arguments.of("patentId SQL", filed().put("patentId", "CN1'; DROP TABLE patent;--"), "patentId", "office code"),
+                Arguments.of("patentId unknown office", filed().put("patentId", "ZZ123456A"), "patentId", "unknown patent office"),
+                Arguments.of("country not ISO", filed().put("country", "XX"), "country", "ISO 3166-1"),
+                Arguments.of("country is an office", filed().put("country", "EP"), "country", "ISO 3166-1"),
+                Arguments.of("country missing", filed().without("country"), "country", "is required"),
+                Arguments.of("sector unknown", filed().put("sector", "MAGIC"), "sector", "unknown sector"),
+                Arguments.of("institution missing", filed().without("institution"), "institution", "is required"),
+                Arguments.of("institution 100 KB", filed().put("institution", huge), "institution", "at most 512"),
+                Arguments.of("institution 513 chars", filed().put("institution", "a".repeat(513)), "institution", "at most 512"),
+                Arguments.of("control character", filed().put("institution", "CAS\u0000"), "institution", "control characters"),
+                Arguments.of("bell character", filed().put("city", "Bei\u0007jing"), "city", "control characters"),
+                Arguments.of("date unparseable", filed().put("filingDate", "2024-13-45"), "filingDate", "ISO-8601"),
+                Arguments.of("date wrong form", filed().put("filingDate", "18/03/2024"), "filingDate", "ISO-8601"),
+                Arguments.of("date before 1900", filed().put("filingDate", "1899-12-31"), "filingDate", "before 1900"),
+                Arguments.of("date after tomorrow", filed().put("filingDate", "2025-06-03"), "filingDate", "later than tomorrow"),
+                Arguments.of("cpc not array", filed().put("cpc", "B82Y"), "cpc", "array"),
+                Arguments.of("grant without date", Json.mapper().createObjectNode().put("type", "PATENT_GRANTED")
+                        .put("eventId", "g").put("patentId", "US11234567B2"), "grantDate", "is required"),
+                Arguments.of("licence without counterparty", licensed().without("counterparty"), "counterparty", "is required"),
+                Arguments.of("licence bad counterparty country", licensed().put("counterpartyCountry", "Mars"),
+                        "counterpartyCountry", "ISO 3166-1"),
+                Arguments.of("licence without date", licensed().without("effectiveDate"), "effectiveDate", "is required"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    void refusesWithTheFieldAndReason(String name, JsonNode input, String field, String reason) {
+        ValidationResult r = validator.validate(input);
+        assertFalse(r.isValid(), name + " should be refused");
+        assertTrue(r.errors().stream().anyMatch(e -> e.field().equals(field) && e.reason().contains(reason)),
+                () -> name + ": expected " + field + " '" + reason + "' in " + r.errors());
+    }
+
+    @Test
+    void tomorrowIsTheLastAcceptedDate() {
+        assertTrue(validator.validate(filed().put("filingDate", "2025-06-02")).isValid());
+        assertTrue(validator.validate(filed().put("filingDate", "1900-01-01")).isValid());
+    }
+
+    @Test
+    void nonObjectIsRefused() {
+        assertEquals("$", validator.validate(Json.mapper().createArrayNode()).errors().get(0).field());
+    }
+
+    @Test
+    void htmlIsKeptAsInertText() {
+        ValidationResult r = validator.validate(filed().put("title", "<script>alert(1)</script>"));
+        assertTrue(r.isValid());
+        assertEquals("<script>alert(1)</script>", r.event().title());
+    }
+}

