@@ -1,0 +1,30 @@
+package io.nanopulse.metrics.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings of metrics-service (prefix nanopulse.metrics). */
+@ConfigMapping(prefix = "nanopulse.metrics")
+public interface MetricsConfig {
+    /** Largest number of subjects a ranking returns. */
+    @WithDefault("100")
+    int maxRankingLimit();
+
+    /** Largest number of queries in one figures batch. */
+    @WithDefault("1000")
+    int maxBatchQueries();
+
+    Outbox outbox();
+
+    interface Outbox {
+        /** Sent metric-changes rows are deleted after this age. */
+        @WithDefault("PT24H")
+        Duration retention();
+
+        /** Rows sent per relay round. */
+        @WithDefault("200")
+        int batchSize();
+    }
+}

@@ -1,0 +1,77 @@
+package io.nanopulse.metrics.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.nanopulse.contracts.EventValidator;
+import io.nanopulse.contracts.FieldError;
+import io.nanopulse.contracts.Json;
+import io.nanopulse.contracts.PatentEvent;
+import io.nanopulse.contracts.ValidationResult;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.stream.Collectors;
+
+/**
+ * Consumes {@code patent-events} in batches. Records that do not parse or validate go to the DLQ; the
+ * rest are applied in one transaction (retried until the database takes them). The batch is
+ * acknowledged only when both are done, so a crash at any point redelivers it, and redelivery changes
+ * nothing that was applied.
+ */
+@ApplicationScoped
+public class PatentEventsConsumer {
+    private static final Logger LOG = Logger.getLogger(PatentEventsConsumer.class);
+
+    private final EventValidator validator = new EventValidator();
+
+    @Inject
+    ResilientApplier applier;
+    @Inject
+    DeadLetterPublisher deadLetters;
+    @Inject
+    MetricChangeRelay relay;
+    @Inject
+    MeterRegistry registry;
+
+    @Incoming("patent-events")
+    @Blocking
+    public void consume(ConsumerRecords<String, String> records) throws Exception {
+        Timer.Sample sample = Timer.start(registry);
+        var events = new ArrayList<PatentEvent>(records.count());
+        var letters = new ArrayList<DeadLetterPublisher.DeadLetter>();
+        for (ConsumerRecord<String, String> r : records) {
+            JsonNode node;
+            try {
+                node = r.value() == null ? null : Json.mapper().readTree(r.value());
+            } catch (Exception e) {
+                letters.add(new DeadLetterPublisher.DeadLetter(r, "$", "unparseable JSON"));
+                continue;
+            }
+            ValidationResult result = validator.validate(node);
+            if (result.isValid()) {
+                events.add(result.event());
+            } else {
+                FieldError first = result.errors().get(0);
+                letters.add(new DeadLetterPublisher.DeadLetter(r, first.field(),
+                        result.errors().stream().map(e -> e.field() + " " + e.reason()).collect(Collectors.joining("; "))));
+            }
+        }
+        deadLetters.sendAll(letters);
+        var applied = applier.apply(events, letters.size());
+        registry.counter("nanopulse.metrics.events.applied").increment(events.size());
+        sample.stop(registry.timer("nanopulse.metrics.batch.apply"));
+        if (!letters.isEmpty()) {
+            LOG.warnf("dead-lettered %d of %d records", letters.size(), records.count());
+        }
+        if (applied.changed()) {
+            relay.publishPending();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.nanopulse.metrics.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * A transaction-scoped PostgreSQL advisory lock: batches take it shared (they run side by side),
+ * rebuilds and alias changes take it exclusive, so a re-aggregation never interleaves with a batch.
+ * Also reads the alias version, so instances notice alias changes made by another instance.
+ */
+@ApplicationScoped
+public class AggregateLock {
+    private static final long KEY = 0x6e616e6f70L; // "nanop"
+
+    @Inject
+    DataSource dataSource;
+
+    /** Takes the shared lock and returns the current alias version. */
+    public long shared() throws SQLException {
+        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute("SELECT pg_advisory_xact_lock_shared(" + KEY + ")");
+            try (var rs = st.executeQuery("SELECT version FROM alias_version WHERE id = 1")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Takes the exclusive lock and bumps the alias version. */
+    public long exclusive() throws SQLException {
+        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute("SELECT pg_advisory_xact_lock(" + KEY + ")");
+            try (var rs = st.executeQuery("UPDATE alias_version SET version = version + 1 WHERE id = 1 RETURNING version")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

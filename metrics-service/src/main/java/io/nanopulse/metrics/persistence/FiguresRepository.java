@@ -1,0 +1,175 @@
+package io.nanopulse.metrics.persistence;
+
+import io.nanopulse.contracts.SubjectKind;
+import io.nanopulse.metrics.service.WindowPlan;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Exact window sums: counters for whole months and years, patent rows for the edge days. */
+@ApplicationScoped
+public class FiguresRepository {
+    @Inject
+    DataSource dataSource;
+
+    public Totals totals(SubjectKind kind, String key, WindowPlan plan) throws SQLException {
+        Map<String, Totals> byKey = sums(kind, key, null, plan);
+        return byKey.getOrDefault(key, Totals.ZERO);
+    }
+
+    /**
+     * Totals of every subject of a kind; {@code keyPrefix} (e.g. "CN/") narrows cities or sectors to one
+     * country.
+     */
+    public Map<String, Totals> totalsByKey(SubjectKind kind, String keyPrefix, WindowPlan plan) throws SQLException {
+        return sums(kind, null, keyPrefix, plan);
+    }
+
+    private Map<String, Totals> sums(SubjectKind kind, String key, String keyPrefix, WindowPlan plan) throws SQLException {
+        var result = new HashMap<String, Totals>();
+        try (Connection c = dataSource.getConnection()) {
+            var periods = new ArrayList<String>();
+            var params = new ArrayList<LocalDate>();
+            if (plan.years() != null) {
+                periods.add("(grain = 'Y' AND period BETWEEN ? AND ?)");
+                params.add(plan.years().from());
+                params.add(plan.years().to());
+            }
+            for (var m : plan.months()) {
+                periods.add("(grain = 'M' AND period BETWEEN ? AND ?)");
+                params.add(m.from());
+                params.add(m.to());
+            }
+            if (!periods.isEmpty()) {
+                String sql = "SELECT subject, sum(filings), sum(licensed), sum(granted) FROM filing_counter WHERE kind = ?"
+                        + (key != null ? " AND subject = ?" : "")
+                        + (keyPrefix != null ? " AND subject LIKE ?" : "")
+                        + " AND (" + String.join(" OR ", periods) + ") GROUP BY subject";
+                try (PreparedStatement st = c.prepareStatement(sql)) {
+                    int i = 1;
+                    st.setShort(i++, (short) kind.ordinal());
+                    if (key != null) st.setString(i++, key);
+                    if (keyPrefix != null) st.setString(i++, like(keyPrefix));
+                    for (LocalDate d : params) st.setDate(i++, Date.valueOf(d));
+                    collect(st, result);
+                }
+            }
+            if (!plan.days().isEmpty()) {
+                var ranges = new ArrayList<String>();
+                for (int r = 0; r < plan.days().size(); r++) ranges.add("filing_date BETWEEN ? AND ?");
+                String keyExpr = SubjectSql.keyExpression(kind);
+                String sql = "SELECT " + keyExpr + ", count(*), count(first_deal_date), count(grant_date) FROM patent"
+                        + " WHERE (" + String.join(" OR ", ranges) + ") AND " + SubjectSql.present(kind)
+                        + (key != null ? " AND " + SubjectSql.filter(kind) : "")
+                        + (keyPrefix != null ? " AND " + keyExpr + " LIKE ?" : "")
+                        + " GROUP BY 1";
+                try (PreparedStatement st = c.prepareStatement(sql)) {
+                    int i = 1;
+                    for (var d : plan.days()) {
+                        st.setDate(i++, Date.valueOf(d.from()));
+                        st.setDate(i++, Date.valueOf(d.to()));
+                    }
+                    if (key != null && kind != SubjectKind.GLOBAL) st.setString(i++, key);
+                    if (keyPrefix != null) st.setString(i++, like(keyPrefix));
+                    collect(st, result);
+                }
+            }
+        }
+        return result;
+    }
+
+    private static String like(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static void collect(PreparedStatement st, Map<String, Totals> into) throws SQLException {
+        try (var rs = st.executeQuery()) {
+            while (rs.next()) {
+                into.merge(rs.getString(1), new Totals(rs.getLong(2), rs.getLong(3), rs.getLong(4)), Totals::plus);
+            }
+        }
+    }
+
+    /** Counters per period ('M' or 'Y') of one subject between two period starts, in order; gaps are zero. */
+    public Map<LocalDate, Totals> series(SubjectKind kind, String key, char grain, LocalDate from, LocalDate to)
+            throws SQLException {
+        var out = new LinkedHashMap<LocalDate, Totals>();
+        try (Connection c = dataSource.getConnection();
+             var st = c.prepareStatement("SELECT period, filings, licensed, granted FROM filing_counter"
+                     + " WHERE kind = ? AND grain = ? AND subject = ? AND period BETWEEN ? AND ? ORDER BY period")) {
+            st.setShort(1, (short) kind.ordinal());
+            st.setString(2, String.valueOf(grain));
+            st.setString(3, key);
+            st.setDate(4, Date.valueOf(from));
+            st.setDate(5, Date.valueOf(to));
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getDate(1).toLocalDate(), new Totals(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Display names: canonical institutions by their name, other holders by a raw name seen for them. */
+    public Map<String, String> institutionNames(List<String> ids) throws SQLException {
+        var names = new HashMap<String, String>();
+        if (ids.isEmpty()) return names;
+        try (Connection c = dataSource.getConnection()) {
+            try (var st = c.prepareStatement("SELECT id, display_name FROM institution WHERE id = ANY(?)")) {
+                st.setArray(1, c.createArrayOf("text", ids.toArray()));
+                try (var rs = st.executeQuery()) {
+                    while (rs.next()) names.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            var rest = ids.stream().filter(id -> !names.containsKey(id)).toArray();
+            if (rest.length > 0) {
+                try (var st = c.prepareStatement("SELECT DISTINCT ON (institution_key) institution_key, institution_raw"
+                        + " FROM patent WHERE institution_key = ANY(?) ORDER BY institution_key, institution_raw")) {
+                    st.setArray(1, c.createArrayOf("text", rest));
+                    try (var rs = st.executeQuery()) {
+                        while (rs.next()) names.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    public Map<String, Object> progress() throws SQLException {
+        var out = new LinkedHashMap<String, Object>();
+        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+            try (var rs = st.executeQuery("SELECT events_applied, events_effective, dead_lettered, last_applied_at"
+                    + " FROM ingest_progress WHERE id = 1")) {
+                rs.next();
+                out.put("eventsApplied", rs.getLong(1));
+                out.put("eventsWithEffect", rs.getLong(2));
+                out.put("deadLettered", rs.getLong(3));
+                var ts = rs.getObject(4, java.time.OffsetDateTime.class);
+                out.put("lastAppliedAt", ts == null ? null : ts.toInstant().toString());
+            }
+            try (var rs = st.executeQuery("SELECT count(*) FILTER (WHERE filing_date IS NOT NULL), "
+                    + "count(*) FILTER (WHERE filing_date IS NULL) FROM patent")) {
+                rs.next();
+                out.put("patents", rs.getLong(1));
+                out.put("parked", rs.getLong(2));
+            }
+            try (var rs = st.executeQuery("SELECT count(*) FROM metric_change_outbox WHERE published_at IS NULL")) {
+                rs.next();
+                out.put("unpublishedChanges", rs.getLong(1));
+            }
+        }
+        return out;
+    }
+}

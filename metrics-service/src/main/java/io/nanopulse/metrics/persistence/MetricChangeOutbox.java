@@ -1,0 +1,60 @@
+package io.nanopulse.metrics.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The metric-changes outbox: rows written with a batch, sent and marked by the relay. */
+@ApplicationScoped
+public class MetricChangeOutbox {
+    public record Pending(UUID changeId, String payload) {
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    public void add(UUID changeId, String payload) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             var st = c.prepareStatement("INSERT INTO metric_change_outbox (change_id, payload) VALUES (?, ?)")) {
+            st.setObject(1, changeId);
+            st.setString(2, payload);
+            st.executeUpdate();
+        }
+    }
+
+    /** Claims unsent rows; SKIP LOCKED lets several instances relay side by side. Caller's transaction. */
+    public List<Pending> claim(int limit) throws SQLException {
+        var out = new ArrayList<Pending>();
+        try (Connection c = dataSource.getConnection();
+             var st = c.prepareStatement("SELECT change_id, payload FROM metric_change_outbox WHERE published_at IS NULL"
+                     + " ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            st.setInt(1, limit);
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) out.add(new Pending(rs.getObject(1, UUID.class), rs.getString(2)));
+            }
+        }
+        return out;
+    }
+
+    public void markSent(List<UUID> ids) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             var st = c.prepareStatement("UPDATE metric_change_outbox SET published_at = now() WHERE change_id = ANY(?)")) {
+            st.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            st.executeUpdate();
+        }
+    }
+
+    public int purgeSentBefore(java.time.Duration age) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             var st = c.prepareStatement("DELETE FROM metric_change_outbox WHERE published_at < now() - ?::interval")) {
+            st.setString(1, age.toSeconds() + " seconds");
+            return st.executeUpdate();
+        }
+    }
+}

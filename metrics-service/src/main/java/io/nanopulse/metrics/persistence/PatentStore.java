@@ -1,0 +1,174 @@
+package io.nanopulse.metrics.persistence;
+
+import io.nanopulse.contracts.Sector;
+import io.nanopulse.metrics.service.CounterDeltas;
+import io.nanopulse.metrics.service.Filing;
+import io.nanopulse.metrics.service.PatentState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Batch reads and writes of patents and counters. Each call is one SQL statement over arrays
+ * ({@code unnest}), so a batch of thousands of events costs a handful of round trips. Must run inside
+ * the caller's transaction.
+ */
+@ApplicationScoped
+public class PatentStore {
+    private static final String COLUMNS = "patent_id, filed_event_id, country, institution_raw, institution_key, "
+            + "institution_id, sector, city, city_key, filing_date, grant_date, first_deal_date";
+
+    @Inject
+    DataSource dataSource;
+
+    /**
+     * Creates the rows that do not exist yet and locks all of them, in patent id order. The lock makes
+     * two instances that briefly share a partition (during a rebalance) apply one after the other.
+     */
+    public Map<String, PatentState> lockStates(Collection<String> patentIds) throws SQLException {
+        String[] ids = new TreeSet<>(patentIds).toArray(String[]::new);
+        var states = new HashMap<String, PatentState>(ids.length * 2);
+        try (Connection c = dataSource.getConnection()) {
+            try (var st = c.prepareStatement(
+                    "INSERT INTO patent (patent_id) SELECT id FROM unnest(?::varchar[]) AS u(id) ORDER BY id ON CONFLICT DO NOTHING")) {
+                st.setArray(1, c.createArrayOf("varchar", ids));
+                st.executeUpdate();
+            }
+            try (var st = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM patent WHERE patent_id = ANY(?::varchar[]) ORDER BY patent_id FOR UPDATE")) {
+                st.setArray(1, c.createArrayOf("varchar", ids));
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        PatentState s = read(rs);
+                        states.put(s.patentId(), s);
+                    }
+                }
+            }
+        }
+        return states;
+    }
+
+    private static PatentState read(ResultSet rs) throws SQLException {
+        LocalDate filingDate = date(rs, "filing_date");
+        Filing filing = filingDate == null ? null : new Filing(rs.getString("filed_event_id"), rs.getString("country"),
+                rs.getString("institution_raw"), rs.getString("institution_key"), rs.getString("institution_id"),
+                Sector.valueOf(rs.getString("sector")), rs.getString("city"), rs.getString("city_key"), filingDate);
+        return new PatentState(rs.getString("patent_id"), filing, date(rs, "grant_date"), date(rs, "first_deal_date"));
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    public void saveStates(Collection<PatentState> states) throws SQLException {
+        if (states.isEmpty()) {
+            return;
+        }
+        int n = states.size();
+        String[][] cols = new String[12][n];
+        int i = 0;
+        for (PatentState s : states) {
+            Filing f = s.filing();
+            cols[0][i] = s.patentId();
+            cols[1][i] = f == null ? null : f.eventId();
+            cols[2][i] = f == null ? null : f.country();
+            cols[3][i] = f == null ? null : f.institutionRaw();
+            cols[4][i] = f == null ? null : f.institutionKey();
+            cols[5][i] = f == null ? null : f.institutionId();
+            cols[6][i] = f == null ? null : f.sector().name();
+            cols[7][i] = f == null ? null : f.city();
+            cols[8][i] = f == null ? null : f.cityKey();
+            cols[9][i] = f == null ? null : f.filingDate().toString();
+            cols[10][i] = s.grantDate() == null ? null : s.grantDate().toString();
+            cols[11][i] = s.firstDealDate() == null ? null : s.firstDealDate().toString();
+            i++;
+        }
+        try (Connection c = dataSource.getConnection();
+             var st = c.prepareStatement("""
+                     UPDATE patent p SET filed_event_id = u.eid, country = u.country, institution_raw = u.iraw,
+                            institution_key = u.ikey, institution_id = u.iid, sector = u.sector, city = u.city,
+                            city_key = u.ckey, filing_date = u.fdate::date, grant_date = u.gdate::date,
+                            first_deal_date = u.ddate::date, updated_at = now()
+                     FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                 ?::text[], ?::text[], ?::text[], ?::text[])
+                          AS u(id, eid, country, iraw, ikey, iid, sector, city, ckey, fdate, gdate, ddate)
+                     WHERE p.patent_id = u.id""")) {
+            for (int col = 0; col < cols.length; col++) {
+                st.setArray(col + 1, c.createArrayOf("text", cols[col]));
+            }
+            st.executeUpdate();
+        }
+    }
+
+    /** Adds the deltas to the counters (commutative: concurrent batches add up exactly). */
+    public void addCounters(CounterDeltas deltas) throws SQLException {
+        Map<CounterDeltas.Key, CounterDeltas.Delta> map = deltas.asMap();
+        if (map.isEmpty()) {
+            return;
+        }
+        int n = map.size();
+        Short[] kinds = new Short[n];
+        String[] grains = new String[n];
+        String[] subjects = new String[n];
+        String[] periods = new String[n];
+        Long[] filings = new Long[n];
+        Long[] licensed = new Long[n];
+        Long[] granted = new Long[n];
+        int i = 0;
+        for (var e : map.entrySet()) { // sorted: rows are locked in one global order
+            kinds[i] = (short) e.getKey().subject().kind().ordinal();
+            grains[i] = e.getKey().grain().name();
+            subjects[i] = e.getKey().subject().key();
+            periods[i] = e.getKey().period().toString();
+            filings[i] = e.getValue().filings;
+            licensed[i] = e.getValue().licensed;
+            granted[i] = e.getValue().granted;
+            i++;
+        }
+        try (Connection c = dataSource.getConnection();
+             var st = c.prepareStatement("""
+                     INSERT INTO filing_counter (kind, grain, subject, period, filings, licensed, granted)
+                     SELECT k, g, s, p::date, f, l, gr
+                     FROM unnest(?::smallint[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[])
+                          WITH ORDINALITY AS u(k, g, s, p, f, l, gr, ord)
+                     ORDER BY ord
+                     ON CONFLICT (kind, grain, subject, period) DO UPDATE
+                     SET filings = filing_counter.filings + excluded.filings,
+                         licensed = filing_counter.licensed + excluded.licensed,
+                         granted = filing_counter.granted + excluded.granted""")) {
+            st.setArray(1, c.createArrayOf("int2", kinds));
+            st.setArray(2, c.createArrayOf("text", grains));
+            st.setArray(3, c.createArrayOf("text", subjects));
+            st.setArray(4, c.createArrayOf("text", periods));
+            st.setArray(5, c.createArrayOf("int8", filings));
+            st.setArray(6, c.createArrayOf("int8", licensed));
+            st.setArray(7, c.createArrayOf("int8", granted));
+            st.executeUpdate();
+        }
+    }
+
+    /** Records the batch in the running totals operators read. */
+    public void recordProgress(int applied, int effective, int deadLettered) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             var st = c.prepareStatement("""
+                     UPDATE ingest_progress SET events_applied = events_applied + ?,
+                            events_effective = events_effective + ?, dead_lettered = dead_lettered + ?,
+                            last_applied_at = now() WHERE id = 1""")) {
+            st.setLong(1, applied);
+            st.setLong(2, effective);
+            st.setLong(3, deadLettered);
+            st.executeUpdate();
+        }
+    }
+}

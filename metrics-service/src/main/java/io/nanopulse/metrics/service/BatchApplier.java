@@ -1,0 +1,82 @@
+package io.nanopulse.metrics.service;
+
+import io.nanopulse.contracts.Json;
+import io.nanopulse.contracts.MetricChange;
+import io.nanopulse.contracts.PatentEvent;
+import io.nanopulse.contracts.SubjectKind;
+import io.nanopulse.metrics.persistence.AggregateLock;
+import io.nanopulse.metrics.persistence.MetricChangeOutbox;
+import io.nanopulse.metrics.persistence.PatentStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Applies one consumed batch in one PostgreSQL transaction: patent states, counter deltas, the
+ * operators' running totals and the metric-changes outbox row commit together or not at all.
+ */
+@ApplicationScoped
+public class BatchApplier {
+    /** What one applied batch did. */
+    public record Applied(int events, int withEffect, boolean changed) {
+    }
+
+    @Inject
+    AggregateLock lock;
+    @Inject
+    InstitutionDirectory institutions;
+    @Inject
+    PatentStore store;
+    @Inject
+    MetricChangeOutbox outbox;
+
+    @Transactional
+    public Applied apply(List<PatentEvent> events, int deadLettered) throws SQLException {
+        long aliasVersion = lock.shared();
+        var ledger = new PatentLedger(institutions.resolverFor(aliasVersion));
+        var states = store.lockStates(events.stream().map(PatentEvent::patentId).toList());
+        PatentLedger.Outcome outcome = ledger.apply(events, states);
+        store.saveStates(outcome.changed().values());
+        store.addCounters(outcome.deltas());
+        store.recordProgress(events.size(), outcome.eventsWithEffect(), deadLettered);
+        boolean changed = !outcome.deltas().isEmpty();
+        if (changed) {
+            MetricChange change = describe(outcome, events.size());
+            try {
+                outbox.add(UUID.fromString(change.changeId()), Json.mapper().writeValueAsString(change));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return new Applied(events.size(), outcome.eventsWithEffect(), changed);
+    }
+
+    static MetricChange describe(PatentLedger.Outcome outcome, int events) {
+        var subjects = new TreeSet<SubjectKey>();
+        LocalDate from = null;
+        LocalDate to = null;
+        boolean globalFilings = false;
+        for (var e : outcome.deltas().asMap().entrySet()) {
+            subjects.add(e.getKey().subject());
+            if (e.getKey().subject().kind() == SubjectKind.GLOBAL && e.getValue().filings != 0) {
+                globalFilings = true;
+            }
+        }
+        for (PatentState s : outcome.changed().values()) {
+            if (s.filed()) {
+                LocalDate d = s.filing().filingDate();
+                from = from == null || d.isBefore(from) ? d : from;
+                to = to == null || d.isAfter(to) ? d : to;
+            }
+        }
+        return new MetricChange(UUID.randomUUID().toString(), Instant.now(), events, globalFilings, from, to,
+                subjects.stream().map(s -> new MetricChange.Subject(s.kind(), s.key())).toList());
+    }
+}

@@ -1,0 +1,35 @@
+package io.nanopulse.metrics.service;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class InstitutionResolverTest {
+    private final InstitutionResolver resolver = new InstitutionResolver(List.of(
+            new InstitutionResolver.Alias("cas", "Chinese Academy of Sciences"),
+            new InstitutionResolver.Alias("cas", "CHINESE ACADEMY OF SCIENCE"),
+            new InstitutionResolver.Alias("cas", "inst of * cas"),
+            new InstitutionResolver.Alias("cas", "* cas"),
+            new InstitutionResolver.Alias("casa", "inst of automation cas")));
+
+    @Test
+    void exactNamesCompareAfterTrimmingFoldingAndCase() {
+        assertEquals("cas", resolver.resolve(Names.key("  chinese   ACADEMY of Sciences ")));
+        assertEquals("cas", resolver.resolve(Names.key("CHINESE ACADEMY OF SCIENCE")));
+    }
+
+    @Test
+    void exactWinsOverPatternsAndLongerPatternsWin() {
+        assertEquals("casa", resolver.resolve(Names.key("INST OF AUTOMATION CAS")));
+        assertEquals("cas", resolver.resolve(Names.key("INST OF COMPUTING TECH CAS")));
+        assertEquals("cas", resolver.resolve(Names.key("Inst of Physics, CAS")));
+    }
+
+    @Test
+    void unmatchedNamesAreTheirOwnHolder() {
+        assertEquals("samsung electronics", resolver.resolve(Names.key("Samsung  Electronics")));
+        assertEquals("cascade labs", resolver.resolve("cascade labs"));
+    }
+}
