@@ -23,6 +23,10 @@ public interface MetricsConfig {
         @WithDefault("PT24H")
         Duration retention();
 
+        /** How often leftovers are relayed (each batch also relays at once). */
+        @WithDefault("1s")
+        String relayInterval();
+
         /** Rows sent per relay round. */
         @WithDefault("200")
         int batchSize();

@@ -1,0 +1,214 @@
+package io.nanopulse.metrics.pipeline;
+
+import io.nanopulse.testkit.quarkus.KafkaTestResource;
+import io.nanopulse.testkit.quarkus.PostgresTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Real broker, real database: a messy stream must give exactly what a straightforward recomputation
+ * gives, for several subjects, windows and a past asOf; poison goes to the DLQ; changes are published.
+ */
+@QuarkusTest
+@WithTestResource(value = KafkaTestResource.class, parallel = true)
+@WithTestResource(value = PostgresTestResource.class, parallel = true, initArgs = @ResourceArg(name = "database", value = "metrics"))
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MetricsPipelineTest {
+    static final GeneratedStream STREAM = new GeneratedStream(7, 4000);
+    static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+
+    private static boolean produced;
+
+    /** Once per class; in @BeforeEach because RestAssured learns the random test port only then. */
+    @BeforeEach
+    void produceAndAwait() {
+        if (produced) {
+            return;
+        }
+        produced = true;
+        try (var producer = new KafkaProducer<String, String>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
+                new StringSerializer(), new StringSerializer())) {
+            for (var r : STREAM.records) {
+                producer.send(new ProducerRecord<>("patent-events", r.key(), r.value()));
+            }
+            producer.flush();
+        }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            JsonPath p = given().get("/metrics/progress").then().statusCode(200).extract().jsonPath();
+            return p.getLong("eventsApplied") + p.getLong("deadLettered") >= STREAM.records.size();
+        });
+    }
+
+    private static void assertFigures(String kind, String key, String window, String asOf, Predicate<GeneratedStream.Filing> subject,
+                                      LocalDate from, LocalDate to) {
+        long[] want = STREAM.expected(subject, from, to);
+        long[] all = STREAM.expected(f -> true, from, to);
+        var req = given().queryParam("kind", kind).queryParam("key", key).queryParam("window", window);
+        if (asOf != null) req.queryParam("asOf", asOf);
+        JsonPath got = req.get("/metrics/figures").then().statusCode(200).extract().jsonPath();
+        String what = kind + " " + key + " " + window + " asOf " + asOf;
+        assertEquals(want[0], got.getLong("filings"), what + " filings");
+        assertEquals(want[1], got.getLong("licensed"), what + " licensed");
+        assertEquals(want[2], got.getLong("grants"), what + " grants");
+        assertEquals(want[0], got.getLong("share.numerator"), what + " share numerator");
+        assertEquals(all[0], got.getLong("share.denominator"), what + " share denominator");
+        assertEquals(want[1], got.getLong("licensingRate.numerator"), what + " rate numerator");
+        assertEquals(from.toString(), got.getString("window.from"), what + " window from");
+    }
+
+    @Test
+    @Order(1)
+    void aggregatesEqualAnIndependentRecomputation() {
+        LocalDate epoch = LocalDate.of(1900, 1, 1);
+        Predicate<GeneratedStream.Filing> cn = f -> f.country().equals("CN");
+        assertFigures("COUNTRY", "CN", "ALL", null, cn, epoch, TODAY);
+        assertFigures("COUNTRY", "us", "ALL", null, f -> f.country().equals("US"), epoch, TODAY);
+        assertFigures("GLOBAL", "", "ALL", null, f -> true, epoch, TODAY);
+        assertFigures("COUNTRY", "CN", "2020", null, cn, LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31));
+        assertFigures("COUNTRY", "CN", "2019-02-11..2021-07-19", null, cn, LocalDate.of(2019, 2, 11), LocalDate.of(2021, 7, 19));
+        assertFigures("COUNTRY", "CN", "P12M", "2023-08-17", cn, LocalDate.of(2022, 8, 18), LocalDate.of(2023, 8, 17));
+        assertFigures("COUNTRY", "KR", "P5Y", "2020-12-31", f -> f.country().equals("KR"),
+                LocalDate.of(2016, 1, 1), LocalDate.of(2020, 12, 31));
+        assertFigures("COUNTRY", "CN", "ALL", "2020-12-31", cn, epoch, LocalDate.of(2020, 12, 31));
+        assertFigures("COUNTRY_SECTOR", "CN/semiconductors", "P3Y", "2024-03-03",
+                f -> f.country().equals("CN") && f.sector().equals("SEMICONDUCTORS"), LocalDate.of(2021, 3, 4), LocalDate.of(2024, 3, 3));
+        assertFigures("CITY", "CN/Suzhou", "ALL", null, f -> f.country().equals("CN") && "suzhou".equals(f.city()), epoch, TODAY);
+        assertFigures("INSTITUTION", "Samsung Electronics", "P7Y", "2024-12-15", f -> f.institution().equals("samsung electronics"),
+                LocalDate.of(2017, 12, 16), LocalDate.of(2024, 12, 15));
+    }
+
+    @Test
+    @Order(2)
+    void rankingsOrderCountriesByFilingsWithExactShares() {
+        JsonPath r = given().queryParam("kind", "COUNTRY").queryParam("metric", "share").queryParam("limit", 3)
+                .get("/metrics/rankings").then().statusCode(200).extract().jsonPath();
+        assertEquals("CN", r.getString("entries[0].subject.key"));
+        long cn = STREAM.expected(f -> f.country().equals("CN"), LocalDate.of(1900, 1, 1), TODAY)[0];
+        assertEquals(cn, r.getLong("entries[0].filings"));
+        assertEquals(3, r.getList("entries").size());
+        assertTrue(r.getLong("entries[0].filings") >= r.getLong("entries[1].filings"));
+        assertEquals(STREAM.expected(f -> true, LocalDate.of(1900, 1, 1), TODAY)[0], r.getLong("globalFilings"));
+    }
+
+    @Test
+    @Order(3)
+    void poisonRecordsAreDeadLetteredWithTheReason() {
+        JsonPath p = given().get("/metrics/progress").then().statusCode(200).extract().jsonPath();
+        assertEquals(STREAM.poison, p.getLong("deadLettered"));
+        var reasons = new ArrayList<String>();
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dlq-check-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("patent-events.dlq"));
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (reasons.size() < STREAM.poison && System.currentTimeMillis() < deadline) {
+                for (var rec : consumer.poll(Duration.ofMillis(500))) {
+                    reasons.add(new String(rec.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        assertEquals(STREAM.poison, reasons.size(), "dead letters: " + reasons);
+        assertTrue(reasons.contains("unparseable JSON"), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(r -> r.contains("country") && r.contains("ISO 3166-1")), reasons.toString());
+    }
+
+    @Test
+    @Order(4)
+    void metricChangesArePublishedAsCloudEvents() {
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "changes-check-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("metric-changes"));
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (System.currentTimeMillis() < deadline) {
+                for (var rec : consumer.poll(Duration.ofMillis(500))) {
+                    assertEquals("io.nanopulse.metrics.changed",
+                            new String(rec.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
+                    JsonPath change = JsonPath.from(rec.value());
+                    assertEquals(rec.key(), change.getString("changeId"));
+                    assertTrue(change.getList("subjects").size() > 0);
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("no metric-changes record within 20 s");
+    }
+
+    @Test
+    @Order(5)
+    void aliasChangeReaggregatesAndRebuildGivesTheSameFigures() {
+        given().contentType(ContentType.JSON).body(Map.of("id", "cas", "displayName", "Chinese Academy of Sciences",
+                        "country", "CN", "aliases", List.of("Chinese Academy of Sciences", "inst of * cas")))
+                .post("/institutions").then().statusCode(201);
+        Predicate<GeneratedStream.Filing> cas = f -> f.institution().equals("chinese academy of sciences")
+                || (f.institution().startsWith("inst of ") && f.institution().endsWith(" cas"));
+        LocalDate epoch = LocalDate.of(1900, 1, 1);
+        assertFigures("INSTITUTION", "cas", "ALL", null, cas, epoch, TODAY);
+        assertFigures("INSTITUTION", "cas", "P4Y", "2022-06-30", cas, LocalDate.of(2018, 7, 1), LocalDate.of(2022, 6, 30));
+        JsonPath r = given().queryParam("kind", "INSTITUTION").queryParam("limit", 1).get("/metrics/rankings")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("cas", r.getString("entries[0].subject.key"));
+        assertEquals("Chinese Academy of Sciences", r.getString("entries[0].subject.name"));
+
+        given().post("/admin/rebuild").then().statusCode(200);
+        assertFigures("INSTITUTION", "cas", "ALL", null, cas, epoch, TODAY);
+        assertFigures("COUNTRY", "CN", "P12M", "2023-08-17", f -> f.country().equals("CN"), LocalDate.of(2022, 8, 18), LocalDate.of(2023, 8, 17));
+        assertFigures("CITY", "CN/shanghai", "ALL", null, f -> f.country().equals("CN") && "shanghai".equals(f.city()), epoch, TODAY);
+
+        // Removing the pattern alias moves the "inst of ... cas" filings back to their own names.
+        long aliasId = given().get("/institutions/cas").then().statusCode(200).extract().jsonPath().getLong("aliases[1].id");
+        given().delete("/institutions/cas/aliases/" + aliasId).then().statusCode(200);
+        assertFigures("INSTITUTION", "cas", "ALL", null, f -> f.institution().equals("chinese academy of sciences"), epoch, TODAY);
+    }
+
+    @Test
+    void badQueriesGetProblemDetailsNamingTheField() {
+        given().queryParam("kind", "PLANET").queryParam("key", "x").get("/metrics/figures").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("kind"));
+        given().queryParam("kind", "COUNTRY").queryParam("key", "XX").get("/metrics/figures").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("key"));
+        given().queryParam("kind", "COUNTRY").queryParam("key", "CN").queryParam("window", "yesterday")
+                .get("/metrics/figures").then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("window"));
+        given().queryParam("kind", "COUNTRY").queryParam("key", "CN").queryParam("asOf", "2020-13-01")
+                .get("/metrics/figures").then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("asOf"));
+        given().queryParam("limit", 0).get("/metrics/rankings").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("limit"));
+        given().contentType(ContentType.JSON).body(Map.of("id", "Bad Id!", "displayName", "x"))
+                .post("/institutions").then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("id"));
+        given().get("/institutions/nope").then().statusCode(404).contentType("application/problem+json");
+    }
+}
