@@ -1,0 +1,48 @@
+package io.nanopulse.ingest.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Limits and timeouts of the intake; every bound a client can push against is here. */
+@ConfigMapping(prefix = "nanopulse.ingest")
+public interface IngestConfig {
+
+    /** Most events in one application/json request (object or array). */
+    @WithDefault("10000")
+    int maxBatch();
+
+    /** Largest application/json body; NDJSON and CSV bodies are streamed and have no length limit. */
+    @WithDefault("16M")
+    MemorySize maxJsonBody();
+
+    /** Longest NDJSON line or CSV record; a longer one is rejected as a whole and skipped. */
+    @WithDefault("1M")
+    MemorySize maxLineBytes();
+
+    /** Events published and awaited together when streaming NDJSON or CSV (and per chunk of a JSON batch). */
+    @WithDefault("5000")
+    int ndjsonChunkSize();
+
+    /** Events handed to Kafka but not yet acknowledged, over all requests; bounds the heap under load. */
+    @WithDefault("20000")
+    int maxInFlight();
+
+    /** How long a chunk may wait for its Kafka acknowledgements (and for in-flight room) before 503. */
+    @WithDefault("15s")
+    Duration publishTimeout();
+
+    /** Seconds announced in Retry-After when Kafka is unavailable. */
+    @WithDefault("5")
+    int retryAfterSeconds();
+
+    /** Item errors listed in a response; further ones are only counted ("errorsTruncated": true). */
+    @WithDefault("1000")
+    int maxErrors();
+
+    /** Distinct eventIds remembered per request to drop exact repeats (older ones are forgotten first). */
+    @WithDefault("100000")
+    int dedupeWindow();
+}
