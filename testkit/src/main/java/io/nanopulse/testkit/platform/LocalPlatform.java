@@ -1,0 +1,165 @@
+package io.nanopulse.testkit.platform;
+
+import io.nanopulse.testkit.infra.KafkaBroker;
+import io.nanopulse.testkit.infra.Ports;
+import io.nanopulse.testkit.infra.PostgresServer;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole platform on one machine: PostgreSQL and Kafka (real servers, loopback only), the topics,
+ * and the four packaged services, each in its own JVM with a sized heap, started in dependency order
+ * and awaited on /q/health/ready. Used by the local run (deploy/run.sh) and the cross-service tests.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    /** Where things live and which ports they use. */
+    public record Settings(Path repoRoot, Path dataDir, boolean durable, int postgresPort, int kafkaPort,
+                           int gatewayPort, int ingestPort, int metricsPort, int alertsPort, String adminKey,
+                           Map<String, Map<String, String>> extraEnv) {
+
+        /** Random free ports and a throw-away data folder: for tests. */
+        public static Settings forTests(Path repoRoot, Path dataDir, String adminKey) {
+            return new Settings(repoRoot, dataDir, false, Ports.free(), Ports.free(), Ports.free(), Ports.free(),
+                    Ports.free(), Ports.free(), adminKey, Map.of());
+        }
+    }
+
+    public static final Map<String, Integer> TOPICS = Map.of("patent-events", 6, "patent-events.dlq", 1, "metric-changes", 3);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Settings settings;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Long> readyMillis = new java.util.concurrent.ConcurrentHashMap<>();
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+
+    public LocalPlatform(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static String randomSecret(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private static void requireFree(int port, String what, String setting) {
+        if (!Ports.isFree(port)) {
+            throw new IllegalStateException("port " + port + " (" + what + ") is busy on 127.0.0.1; free it or set " + setting);
+        }
+    }
+
+    public void start() {
+        requireFree(settings.postgresPort(), "PostgreSQL", "NANOPULSE_POSTGRES_PORT");
+        requireFree(settings.kafkaPort(), "Kafka", "NANOPULSE_KAFKA_PORT");
+        requireFree(settings.gatewayPort(), "gateway", "NANOPULSE_GATEWAY_PORT");
+        requireFree(settings.ingestPort(), "ingest-service", "NANOPULSE_INGEST_PORT");
+        requireFree(settings.metricsPort(), "metrics-service", "NANOPULSE_METRICS_PORT");
+        requireFree(settings.alertsPort(), "alerts-service", "NANOPULSE_ALERTS_PORT");
+
+        var pg = CompletableFuture.supplyAsync(() -> PostgresServer.start(settings.dataDir().resolve("postgres"),
+                settings.postgresPort(), true, settings.durable()));
+        var broker = CompletableFuture.supplyAsync(() -> KafkaBroker.start(settings.dataDir().resolve("kafka"),
+                settings.kafkaPort(), "512m"));
+        postgres = pg.join();
+        kafka = broker.join();
+        kafka.createTopics(TOPICS);
+
+        // Each service owns one database and a login role of its own, with a password fresh per run.
+        var dbEnv = new HashMap<String, Map<String, String>>();
+        for (String db : List.of("metrics", "alerts", "gateway")) {
+            String password = randomSecret(18);
+            postgres.ensureDatabase(db, password);
+            dbEnv.put(db, Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(db),
+                    "QUARKUS_DATASOURCE_USERNAME", db, "QUARKUS_DATASOURCE_PASSWORD", password));
+        }
+        Path logs = settings.dataDir().resolve("logs");
+        String bootstrap = kafka.bootstrapServers();
+        add("metrics-service", settings.metricsPort(), "384m", merge(dbEnv.get("metrics"), Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap)), logs);
+        add("ingest-service", settings.ingestPort(), "256m", Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap), logs);
+        add("alerts-service", settings.alertsPort(), "256m", merge(dbEnv.get("alerts"), Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
+                "QUARKUS_REST_CLIENT_METRICS_URL", url(settings.metricsPort()))), logs);
+        add("gateway", settings.gatewayPort(), "256m", merge(dbEnv.get("gateway"), Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
+                "QUARKUS_REST_CLIENT_INGEST_URL", url(settings.ingestPort()),
+                "QUARKUS_REST_CLIENT_METRICS_URL", url(settings.metricsPort()),
+                "QUARKUS_REST_CLIENT_ALERTS_URL", url(settings.alertsPort()),
+                "NANOPULSE_GATEWAY_BOOTSTRAP_ADMIN_KEY", settings.adminKey())), logs);
+
+        services.values().forEach(ServiceProcess::start);
+        var waits = new ArrayList<CompletableFuture<Void>>();
+        for (ServiceProcess s : services.values()) {
+            waits.add(CompletableFuture.runAsync(() -> readyMillis.put(s.name(), s.awaitReady(Duration.ofSeconds(120)))));
+        }
+        CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private static String url(int port) {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
+        var m = new HashMap<>(a);
+        m.putAll(b);
+        return m;
+    }
+
+    private void add(String name, int port, String heap, Map<String, String> env, Path logs) {
+        var all = new HashMap<>(env);
+        all.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        all.putAll(settings.extraEnv().getOrDefault(name, Map.of()));
+        Path jar = settings.repoRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        services.put(name, new ServiceProcess(name, jar, port, heap, all, logs.resolve(name + ".log"),
+                List.of("-Djava.io.tmpdir=" + settings.dataDir().resolve("tmp"))));
+    }
+
+    public ServiceProcess service(String name) {
+        ServiceProcess s = services.get(name);
+        if (s == null) throw new IllegalArgumentException("no service " + name);
+        return s;
+    }
+
+    public Map<String, ServiceProcess> services() {
+        return services;
+    }
+
+    public Map<String, Long> readyMillis() {
+        return readyMillis;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public String gatewayUrl() {
+        return url(settings.gatewayPort());
+    }
+
+    public String adminKey() {
+        return settings.adminKey();
+    }
+
+    @Override
+    public void close() {
+        var reversed = new ArrayList<>(services.values());
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(ServiceProcess::stop);
+        if (kafka != null) kafka.stop();
+        if (postgres != null) postgres.close();
+    }
+}
