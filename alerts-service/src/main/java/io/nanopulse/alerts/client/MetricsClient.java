@@ -1,0 +1,20 @@
+package io.nanopulse.alerts.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** metrics-service query API (quarkus.rest-client.metrics.url). */
+@RegisterRestClient(configKey = "metrics")
+@Path("/metrics")
+public interface MetricsClient {
+
+    @POST
+    @Path("/figures/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    FiguresBatchResponse batch(FiguresBatchRequest request);
+}

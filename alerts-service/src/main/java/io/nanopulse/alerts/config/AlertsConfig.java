@@ -1,0 +1,100 @@
+package io.nanopulse.alerts.config;
+
+import io.nanopulse.alerts.service.RetrySchedule;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/** Every setting of alerts-service (the scheduler intervals are read by {@code @Scheduled} directly). */
+@ConfigMapping(prefix = "nanopulse.alerts")
+public interface AlertsConfig {
+
+    /** Base of the links put into notifications (the gateway's public API root). */
+    @WithDefault("http://127.0.0.1:8080/api/v1")
+    String publicBaseUrl();
+
+    Evaluation evaluation();
+
+    Webhook webhook();
+
+    Delivery delivery();
+
+    interface Evaluation {
+        /** Longest wait between two attempts of a metric-changes batch while metrics-service is down. */
+        @WithDefault("30s")
+        Duration maxConsumerBackoff();
+
+        /** Rules evaluated per metrics batch call (the figures API takes at most 1000 queries). */
+        @WithDefault("500")
+        int chunkSize();
+    }
+
+    interface Webhook {
+        /**
+         * Hosts (exactly as written in the URL: a name or an IP literal) allowed even though they resolve
+         * to loopback/private addresses. Matching the written host, not resolved addresses, keeps a DNS
+         * name pointing at an allowed address from being allowed implicitly.
+         */
+        Optional<Set<String>> allowHosts();
+
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** Whole request, response headers included. */
+        @WithDefault("10s")
+        Duration requestTimeout();
+
+        /** An endpoint failing without a single success for this long is disabled. */
+        @WithDefault("P5D")
+        Duration disableAfter();
+
+        /** How long the previous secret keeps signing after a rotation. */
+        @WithDefault("P1D")
+        Duration secretRotationOverlap();
+
+        /** Upper bound on a receiver's Retry-After, so a receiver cannot park deliveries forever. */
+        @WithDefault("P1D")
+        Duration maxRetryAfter();
+    }
+
+    interface Delivery {
+        /** Parallel webhook sends per instance. */
+        @WithDefault("8")
+        int concurrency();
+
+        /** Deliveries claimed per round. */
+        @WithDefault("32")
+        int batchSize();
+
+        /** A claimed delivery is due again after this if its sender dies mid-send. */
+        @WithDefault("60s")
+        Duration lease();
+
+        Retry retry();
+    }
+
+    interface Retry {
+        @WithDefault("5s")
+        Duration initialInterval();
+
+        @WithDefault("3")
+        double multiplier();
+
+        @WithDefault("12h")
+        Duration maxInterval();
+
+        @WithDefault("15")
+        int maxAttempts();
+
+        @WithDefault("0.2")
+        double jitter();
+    }
+
+    default RetrySchedule retrySchedule() {
+        Retry r = delivery().retry();
+        return new RetrySchedule(r.initialInterval(), r.multiplier(), r.maxInterval(), r.maxAttempts(), r.jitter());
+    }
+}

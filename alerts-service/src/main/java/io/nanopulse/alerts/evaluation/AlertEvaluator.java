@@ -1,0 +1,194 @@
+package io.nanopulse.alerts.evaluation;
+
+import io.nanopulse.alerts.client.FigureQuery;
+import io.nanopulse.alerts.client.Figures;
+import io.nanopulse.alerts.client.MetricsGateway;
+import io.nanopulse.alerts.client.MetricsQueryRejected;
+import io.nanopulse.alerts.config.AlertsConfig;
+import io.nanopulse.alerts.persistence.AlertRule;
+import io.nanopulse.alerts.service.ChangeSet;
+import io.nanopulse.alerts.service.Metric;
+import io.nanopulse.alerts.service.TransitionKind;
+import io.nanopulse.contracts.SubjectKind;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Reads current values for a set of rules from metrics-service and applies each to its rule's state
+ * machine. Which rules a metric change may affect: those whose subject it lists, every share rule and
+ * every GLOBAL rule when a global total moved (every share has a new denominator), and all rules when a
+ * change could not be read. Rules are processed in chunks so one metrics call serves up to
+ * {@code chunk-size} rules, with identical (subject, window) queries asked once.
+ */
+@ApplicationScoped
+public class AlertEvaluator {
+    private static final Logger LOG = Logger.getLogger(AlertEvaluator.class);
+
+    @Inject
+    MetricsGateway metrics;
+
+    @Inject
+    RuleTransitions transitions;
+
+    @Inject
+    AlertsConfig config;
+
+    /** Evaluations of new or edited rules run here, off the HTTP request that saved them. */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "alerts-rule-evaluation");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** What one rule needs evaluated; a snapshot taken outside the state transaction. */
+    public record Target(UUID id, int revision, SubjectKind kind, String key, Metric metric, String window) {
+        FigureQuery query() {
+            return new FigureQuery(kind.name(), key, window);
+        }
+    }
+
+    /** Evaluates every rule the changes may have moved; throws when any could not be evaluated. */
+    public int evaluate(ChangeSet changes) {
+        if (changes.everything()) {
+            return evaluateAll();
+        }
+        if (changes.isEmpty()) {
+            return 0;
+        }
+        List<String> refs = new ArrayList<>(changes.subjectRefs());
+        int transitioned = 0;
+        // Chunk the IN list to keep statements bounded.
+        int step = Math.max(1, config.evaluation().chunkSize());
+        if (refs.isEmpty()) {
+            refs.add("");
+        }
+        for (int i = 0; i < refs.size(); i += step) {
+            List<String> part = refs.subList(i, Math.min(refs.size(), i + step));
+            boolean global = changes.globalChanged() && i == 0;
+            transitioned += evaluateTargets(QuarkusTransaction.requiringNew().call(() -> affected(part, global)));
+        }
+        return transitioned;
+    }
+
+    /** Every rule, e.g. for the periodic pass (trailing windows roll forward, pending durations expire). */
+    public int evaluateAll() {
+        int transitioned = 0;
+        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        boolean first = true;
+        while (true) {
+            UUID from = after;
+            boolean firstPage = first;
+            int size = Math.max(1, config.evaluation().chunkSize());
+            List<Target> page = QuarkusTransaction.requiringNew().call(() -> targets(
+                    (firstPage ? AlertRule.<AlertRule>find("order by id") : AlertRule.<AlertRule>find("id > ?1 order by id", from))
+                            .page(0, size)));
+            if (page.isEmpty()) {
+                return transitioned;
+            }
+            transitioned += evaluateTargets(page);
+            after = page.get(page.size() - 1).id();
+            first = false;
+        }
+    }
+
+    /** Evaluates one rule soon, without blocking the caller; the periodic pass is the safety net. */
+    public void evaluateSoon(UUID ruleId) {
+        background.execute(() -> {
+            try {
+                List<Target> t = QuarkusTransaction.requiringNew().call(() -> targets(AlertRule.find("id", ruleId)));
+                evaluateTargets(t);
+            } catch (RuntimeException e) {
+                LOG.warnf("first evaluation of rule %s failed (%s); the periodic evaluation will retry", ruleId, e.toString());
+            }
+        });
+    }
+
+    private List<Target> affected(List<String> refs, boolean global) {
+        if (global) {
+            return targets(AlertRule.find("subjectRef in ?1 or metric = ?2 or subjectKind = ?3", refs, Metric.SHARE,
+                    SubjectKind.GLOBAL));
+        }
+        return targets(AlertRule.find("subjectRef in ?1", refs));
+    }
+
+    private List<Target> targets(PanacheQuery<AlertRule> query) {
+        return query.<AlertRule>list().stream().map(AlertEvaluator::target).toList();
+    }
+
+    private static Target target(AlertRule r) {
+        return new Target(r.id, r.revision, r.subjectKind, r.subjectKey, r.metric, r.windowSpec);
+    }
+
+    /** Returns how many rules transitioned; throws after trying all when some could not be evaluated. */
+    int evaluateTargets(List<Target> targets) {
+        int transitioned = 0;
+        RuntimeException failure = null;
+        int step = Math.min(MetricsGateway.MAX_QUERIES, Math.max(1, config.evaluation().chunkSize()));
+        for (int i = 0; i < targets.size(); i += step) {
+            List<Target> chunk = targets.subList(i, Math.min(targets.size(), i + step));
+            Map<FigureQuery, Integer> index = new LinkedHashMap<>();
+            chunk.forEach(t -> index.putIfAbsent(t.query(), index.size()));
+            List<FigureQuery> queries = new ArrayList<>(index.keySet());
+            Instant observedAt = Instant.now();
+            List<Optional<Figures>> figures = fetch(queries);
+            for (Target t : chunk) {
+                Optional<Figures> f = figures.get(index.get(t.query()));
+                if (f.isEmpty()) {
+                    continue; // metrics-service refused this query; logged in fetch
+                }
+                try {
+                    Optional<TransitionKind> k = transitions.apply(t.id(), t.revision(), f.get().valueOf(t.metric()), observedAt);
+                    if (k.isPresent()) {
+                        transitioned++;
+                    }
+                } catch (RuntimeException e) {
+                    failure = e;
+                    LOG.warnf("rule %s could not be evaluated: %s", t.id(), e.toString());
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return transitioned;
+    }
+
+    /**
+     * Figures per query. A 4xx for a whole batch is split query by query, so one query metrics-service
+     * refuses cannot block every other rule; such a query yields empty.
+     */
+    private List<Optional<Figures>> fetch(List<FigureQuery> queries) {
+        try {
+            return metrics.fetch(queries).stream().map(Optional::ofNullable).toList();
+        } catch (MetricsQueryRejected e) {
+            if (queries.size() == 1) {
+                LOG.warnf("metrics-service refused query %s: %s", queries.get(0), e.getMessage());
+                return List.of(Optional.empty());
+            }
+            List<Optional<Figures>> out = new ArrayList<>(queries.size());
+            for (FigureQuery q : queries) {
+                out.addAll(fetch(List.of(q)));
+            }
+            return out;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+}

@@ -1,0 +1,52 @@
+package io.nanopulse.alerts.persistence;
+
+import io.nanopulse.alerts.service.AlertState;
+import io.nanopulse.alerts.service.AlertStateMachine;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The durable state machine row of one rule; evaluations lock it with SELECT ... FOR UPDATE. */
+@Entity
+@Table(name = "rule_state")
+public class RuleState extends PanacheEntityBase {
+    @Id
+    @Column(name = "rule_id")
+    public UUID ruleId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AlertState state;
+    @Column(name = "state_since", nullable = false)
+    public Instant stateSince;
+    @Column(name = "pending_since")
+    public Instant pendingSince;
+    @Column(name = "last_value")
+    public Double lastValue;
+    @Column(name = "last_observed_at")
+    public Instant lastObservedAt;
+    @Column(name = "last_evaluated_at")
+    public Instant lastEvaluatedAt;
+    @Column(name = "last_notified_at")
+    public Instant lastNotifiedAt;
+    @Column(name = "transition_count", nullable = false)
+    public long transitionCount;
+
+    public static RuleState initial(UUID ruleId, Instant now) {
+        RuleState s = new RuleState();
+        s.ruleId = ruleId;
+        s.state = AlertState.OK;
+        s.stateSince = now;
+        return s;
+    }
+
+    public AlertStateMachine.Snapshot snapshot() {
+        return new AlertStateMachine.Snapshot(state, pendingSince, lastNotifiedAt);
+    }
+}
