@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
-/** Every setting of alerts-service (the scheduler intervals are read by {@code @Scheduled} directly). */
+/** Every setting of alerts-service (the scheduler intervals are also read by {@code @Scheduled}). */
 @ConfigMapping(prefix = "nanopulse.alerts")
 public interface AlertsConfig {
 
@@ -23,6 +23,14 @@ public interface AlertsConfig {
     Delivery delivery();
 
     interface Evaluation {
+        /** Period of the full re-evaluation (a Quarkus scheduler "every" value, or "off"). */
+        @WithDefault("60s")
+        String interval();
+
+        /** Delay of the first full re-evaluation after start. */
+        @WithDefault("10s")
+        String initialDelay();
+
         /** Longest wait between two attempts of a metric-changes batch while metrics-service is down. */
         @WithDefault("30s")
         Duration maxConsumerBackoff();
@@ -61,6 +69,10 @@ public interface AlertsConfig {
     }
 
     interface Delivery {
+        /** How often the relay looks for due retries (new deliveries are sent at once, not polled). */
+        @WithDefault("5s")
+        String pollInterval();
+
         /** Parallel webhook sends per instance. */
         @WithDefault("8")
         int concurrency();

@@ -24,8 +24,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The delivery log of a subscriber's webhook, and manual redelivery. */
-@Path("/")
+/** Manual redelivery of one webhook delivery. */
+@Path("/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeliveryResource {
 
@@ -38,43 +38,9 @@ public class DeliveryResource {
     @Inject
     DeliveryRelay relay;
 
-    /** Newest first; {@code status} filters (PENDING, DELIVERED, FAILED). */
-    @GET
-    @Path("/subscribers/{id}/deliveries")
-    public Page<DeliveryView> list(@PathParam("id") UUID subscriberId, @QueryParam("status") String status,
-                                   @QueryParam("page") @DefaultValue("0") int page,
-                                   @QueryParam("size") @DefaultValue("50") int size) {
-        Page.check(page, size);
-        DeliveryStatus filter = null;
-        if (status != null) {
-            try {
-                filter = DeliveryStatus.valueOf(status);
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("status", "must be PENDING, DELIVERED or FAILED");
-            }
-        }
-        DeliveryStatus f = filter;
-        return QuarkusTransaction.requiringNew().call(() -> {
-            if (Subscriber.findOwned(subscriberId, caller.owner()) == null) {
-                throw ProblemException.notFound("subscriber " + subscriberId);
-            }
-            var q = f == null
-                    ? WebhookDelivery.<WebhookDelivery>find("subscriberId = ?1 order by createdAt desc, id", subscriberId)
-                    : WebhookDelivery.<WebhookDelivery>find("subscriberId = ?1 and status = ?2 order by createdAt desc, id",
-                    subscriberId, f);
-            q.page(page, size);
-            List<WebhookDelivery> deliveries = q.list();
-            Map<UUID, List<DeliveryAttempt>> attempts = DeliveryAttempt.<DeliveryAttempt>list(
-                            "deliveryId in ?1 order by attemptedAt", deliveries.stream().map(d -> d.id).toList())
-                    .stream().collect(Collectors.groupingBy(a -> a.deliveryId));
-            return new Page<>(deliveries.stream().map(d -> DeliveryView.of(d, attempts.getOrDefault(d.id, List.of()))).toList(),
-                    page, size, q.count());
-        });
-    }
-
     /** Sends a delivery again, now, under the same webhook-id (a new retry round). */
     @POST
-    @Path("/deliveries/{id}/redeliver")
+    @Path("/{id}/redeliver")
     public Response redeliver(@PathParam("id") UUID id) {
         DeliveryView view = QuarkusTransaction.requiringNew().call(() -> {
             WebhookDelivery d = WebhookDelivery.findById(id, LockModeType.PESSIMISTIC_WRITE);
