@@ -1,0 +1,232 @@
+package io.nanopulse.gateway.client;
+
+import io.nanopulse.gateway.config.GatewayConfig;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.smallrye.faulttolerance.api.Guard;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.http.HttpClient;
+import io.vertx.mutiny.core.http.HttpClientRequest;
+import io.vertx.mutiny.core.http.HttpClientResponse;
+import jakarta.enterprise.util.TypeLiteral;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * HTTP client of one service: a pooled Vert.x client, and SmallRye Fault Tolerance guards around every call.
+ * Order (as with the annotations): Retry (idempotent GETs only) → CircuitBreaker (one per service, shared by
+ * every call to it, so it opens for the service as a whole) → Timeout → the call. Bodies pass through as bytes:
+ * the gateway does not depend on the fields of the services' JSON. A failure to reach the service, a timeout
+ * or an open breaker becomes {@link ServiceUnavailableException}; answers of the service (also 4xx/5xx) are
+ * not failures and pass through.
+ */
+public final class ServiceClient {
+    private static final Logger LOG = Logger.getLogger(ServiceClient.class);
+    private static final TypeLiteral<Uni<Reply>> REPLY = new TypeLiteral<>() {
+    };
+    private static final TypeLiteral<Uni<HttpClientResponse>> RESPONSE = new TypeLiteral<>() {
+    };
+    private static final int CHUNK = 64 * 1024;
+
+    private final Service service;
+    private final HttpClient http;
+    private final String host;
+    private final int port;
+    private final String basePath;
+    private final Guard retry;
+    private final Guard breaker;
+    private final Guard timeout;
+    private final GatewayConfig.Downstream config;
+    private volatile CircuitBreakerState breakerState = CircuitBreakerState.CLOSED;
+
+    ServiceClient(Service service, URI base, Vertx vertx, GatewayConfig.Downstream config) {
+        this.service = service;
+        this.config = config;
+        boolean tls = "https".equalsIgnoreCase(base.getScheme());
+        this.host = base.getHost();
+        this.port = base.getPort() > 0 ? base.getPort() : (tls ? 443 : 80);
+        String path = base.getRawPath() == null ? "" : base.getRawPath();
+        this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        this.http = vertx.createHttpClient(new HttpClientOptions()
+                .setSsl(tls)
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setMaxPoolSize(config.maxConnections())
+                .setKeepAlive(true)
+                .setName("gateway-" + service.id()));
+        this.breaker = Guard.create()
+                .withDescription(service.displayName())
+                .withCircuitBreaker()
+                .requestVolumeThreshold(config.breakerRequestVolume())
+                .failureRatio(config.breakerFailureRatio())
+                .delay(config.breakerDelay().toMillis(), ChronoUnit.MILLIS)
+                .successThreshold(1)
+                // A client that sent too much or went away is not the service failing.
+                .skipOn(List.of(BodyTooLargeException.class, UnreadableBodyException.class))
+                .onStateChange(this::breakerChanged)
+                .done()
+                .build();
+        this.timeout = Guard.create()
+                .withTimeout().duration(config.timeout().toMillis(), ChronoUnit.MILLIS).done()
+                .build();
+        this.retry = Guard.create()
+                .withRetry()
+                .maxRetries(config.retries())
+                .delay(config.retryDelay().toMillis(), ChronoUnit.MILLIS)
+                .jitter(config.retryDelay().toMillis() / 2, ChronoUnit.MILLIS)
+                .abortOn(CircuitBreakerOpenException.class)
+                .done()
+                .build();
+    }
+
+    public Service service() {
+        return service;
+    }
+
+    public CircuitBreakerState breakerState() {
+        return breakerState;
+    }
+
+    private void breakerChanged(CircuitBreakerState state) {
+        breakerState = state;
+        LOG.infof("circuit breaker of %s is now %s", service.displayName(), state);
+    }
+
+    /** A whole request/response call; GETs are retried, others are not (they may not be idempotent). */
+    public Uni<Reply> call(HttpMethod method, String uri, Map<String, String> headers, Buffer body) {
+        Supplier<Uni<Reply>> attempt = () -> breaker.get(
+                () -> timeout.get(() -> exchange(method, uri, headers, body), REPLY), REPLY);
+        Uni<Reply> guarded = method == HttpMethod.GET
+                ? Uni.createFrom().deferred(() -> retry.get(attempt, REPLY))
+                : Uni.createFrom().deferred(() -> attempt.get());
+        return guarded.onFailure(f -> !(f instanceof ServiceUnavailableException)).transform(this::unavailable);
+    }
+
+    /** One unguarded GET with its own short budget, for health probes (a probe must not trip the breaker). */
+    public Uni<Reply> probe(String uri, Duration budget) {
+        return exchange(HttpMethod.GET, uri, Map.of(), null).ifNoItem().after(budget).fail();
+    }
+
+    private Uni<Reply> exchange(HttpMethod method, String uri, Map<String, String> headers, Buffer body) {
+        RequestOptions options = options(method, uri, headers).setIdleTimeout(config.timeout().toMillis());
+        return http.request(options)
+                .flatMap(request -> body == null ? request.send() : request.send(body))
+                .flatMap(response -> response.body().map(bytes -> reply(response, bytes)));
+    }
+
+    private RequestOptions options(HttpMethod method, String uri, Map<String, String> headers) {
+        RequestOptions options = new RequestOptions().setMethod(method).setHost(host).setPort(port).setURI(basePath + uri);
+        headers.forEach(options::putHeader);
+        return options;
+    }
+
+    private static Reply reply(HttpClientResponse response, Buffer body) {
+        return new Reply(response.statusCode(), response.getHeader("Content-Type"), response.getHeader("Location"),
+                response.getHeader("Retry-After"), body);
+    }
+
+    /**
+     * Streams a request body of any length to the service as it is read (blocking; call on a worker thread):
+     * each chunk is written only after the previous one went out, so memory stays at one chunk whatever the
+     * size. Stops early if the service answers before the end (it refused the request).
+     */
+    public Reply upload(String uri, Map<String, String> headers, InputStream body, long limit) {
+        try {
+            return breaker.call(() -> streamUpload(uri, headers, body, limit), Reply.class);
+        } catch (BodyTooLargeException | UnreadableBodyException e) {
+            throw e;
+        } catch (Exception e) {
+            throw unavailable(e);
+        }
+    }
+
+    private Reply streamUpload(String uri, Map<String, String> headers, InputStream body, long limit) throws Exception {
+        long idleMillis = config.streamIdleTimeout().toMillis();
+        Duration idle = config.streamIdleTimeout();
+        HttpClientRequest request = http.request(options(HttpMethod.POST, uri, headers).setIdleTimeout(idleMillis))
+                .await().atMost(config.connectTimeout().plus(config.timeout()));
+        request.setChunked(true);
+        CompletableFuture<HttpClientResponse> response = request.response().subscribeAsCompletionStage();
+        byte[] chunk = new byte[CHUNK];
+        long total = 0;
+        while (!response.isDone()) {
+            int n;
+            try {
+                n = body.read(chunk);
+            } catch (IOException e) {
+                request.reset();
+                throw new UnreadableBodyException(e);
+            }
+            if (n < 0) {
+                request.end().await().atMost(idle);
+                break;
+            }
+            total += n;
+            if (total > limit) {
+                request.reset();
+                throw new BodyTooLargeException(limit);
+            }
+            try {
+                request.write(Buffer.buffer(Arrays.copyOf(chunk, n))).await().atMost(idle);
+            } catch (RuntimeException e) {
+                if (!response.isDone()) {
+                    throw e;
+                }
+            }
+        }
+        HttpClientResponse answer;
+        try {
+            answer = response.get(idleMillis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        return reply(answer, answer.body().await().atMost(idle));
+    }
+
+    /** Opens a streaming GET (Server-Sent Events); the caller consumes the response body as it arrives. */
+    public Uni<HttpClientResponse> open(String uri, Map<String, String> headers) {
+        RequestOptions options = options(HttpMethod.GET, uri, headers).setIdleTimeout(0);
+        return Uni.createFrom().deferred(() -> breaker.get(
+                        () -> timeout.get(() -> http.request(options).flatMap(HttpClientRequest::send), RESPONSE), RESPONSE))
+                .onFailure(f -> !(f instanceof ServiceUnavailableException)).transform(this::unavailable);
+    }
+
+    ServiceUnavailableException unavailable(Throwable failure) {
+        if (failure instanceof ServiceUnavailableException s) {
+            return s;
+        }
+        String reason;
+        long retryAfter = 1;
+        if (failure instanceof CircuitBreakerOpenException) {
+            reason = "circuit breaker open after repeated failures";
+            retryAfter = Math.max(1, config.breakerDelay().toSeconds());
+        } else if (failure instanceof TimeoutException || failure instanceof java.util.concurrent.TimeoutException
+                || failure instanceof io.smallrye.mutiny.TimeoutException) {
+            reason = "no answer within " + config.timeout().toMillis() + " ms";
+        } else if (failure instanceof ConnectException || failure.getCause() instanceof ConnectException) {
+            reason = "connection refused";
+        } else {
+            reason = "connection failed: " + failure.getClass().getSimpleName();
+        }
+        LOG.warnf("%s unavailable: %s", service.displayName(), reason);
+        return new ServiceUnavailableException(service, reason, retryAfter);
+    }
+}

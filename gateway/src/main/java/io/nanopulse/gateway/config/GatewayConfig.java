@@ -1,0 +1,124 @@
+package io.nanopulse.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything an operator may tune in the gateway (prefix nanopulse.gateway). */
+@ConfigMapping(prefix = "nanopulse.gateway")
+public interface GatewayConfig {
+
+    /**
+     * A key (np_ followed by at least 32 characters) stored as the first admin key at startup when no
+     * active admin key exists. Only its hash is kept; remove it from the environment afterwards.
+     */
+    Optional<String> bootstrapAdminKey();
+
+    /** Principal name of the bootstrap admin key. */
+    @WithDefault("admin")
+    String bootstrapAdminPrincipal();
+
+    Auth auth();
+
+    RateLimit rateLimit();
+
+    Limits limits();
+
+    Downstream downstream();
+
+    Kafka kafka();
+
+    interface Auth {
+        /** How long a key lookup (found or not) is cached: the bound for a revocation made on another instance. */
+        @WithDefault("10s")
+        Duration cacheTtl();
+
+        @WithDefault("10000")
+        int cacheSize();
+    }
+
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The limit of a key none of whose roles has its own. */
+        @WithName("default")
+        Bucket defaults();
+
+        /** Per role (ingest, read, alerts, admin); a key with several roles gets the most generous. */
+        Map<String, Bucket> roles();
+    }
+
+    interface Bucket {
+        /** Sustained requests per second. */
+        @WithDefault("50")
+        long requestsPerSecond();
+
+        /** Requests allowed at once after a quiet period. */
+        @WithDefault("100")
+        long burst();
+    }
+
+    interface Limits {
+        /** Largest JSON body accepted for metrics, alerts and admin calls. */
+        @WithDefault("1048576")
+        long maxJsonBody();
+    }
+
+    interface Downstream {
+        /** Connect timeout to a service. */
+        @WithDefault("1s")
+        Duration connectTimeout();
+
+        /** Whole-call timeout for non-streaming calls (SmallRye Fault Tolerance Timeout). */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** Retries of idempotent GETs after a connection failure or timeout. */
+        @WithDefault("2")
+        int retries();
+
+        @WithDefault("100ms")
+        Duration retryDelay();
+
+        /** Calls in the rolling window of the circuit breaker. */
+        @WithDefault("10")
+        int breakerRequestVolume();
+
+        @WithDefault("0.5")
+        double breakerFailureRatio();
+
+        /** How long an open breaker waits before it lets a trial call through (also the Retry-After of its 503s). */
+        @WithDefault("5s")
+        Duration breakerDelay();
+
+        /** Connection pool size per service. */
+        @WithDefault("64")
+        int maxConnections();
+
+        /** Idle timeout of a streamed upload or SSE stream (no bytes either way for this long ends it). */
+        @WithDefault("60s")
+        Duration streamIdleTimeout();
+    }
+
+    interface Kafka {
+        /** Consumer groups whose lag the status reports. */
+        @WithDefault("metrics-service,alerts-service")
+        List<String> consumerGroups();
+
+        @WithDefault("patent-events")
+        String eventsTopic();
+
+        @WithDefault("patent-events.dlq")
+        String dlqTopic();
+
+        /** Budget of each Kafka Admin question asked by the status endpoint. */
+        @WithDefault("3s")
+        Duration timeout();
+    }
+}

@@ -1,0 +1,142 @@
+package io.nanopulse.gateway.rest;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Completes the document: the bearer security scheme, and the error responses every operation can give
+ * (all problem+json, with examples) so that no operation documents only its happy path.
+ */
+public class OpenApiFilter implements OASFilter {
+    private record Standard(String code, String name, String title, String detail, String slug) {
+    }
+
+    private static final List<Standard> STANDARD = List.of(
+            new Standard("400", "BadRequest", "Invalid request", "size: must be within 1..200", "invalid-request"),
+            new Standard("401", "Unauthorized", "Unauthorized", "a valid API key is required: Authorization: Bearer np_...", "unauthenticated"),
+            new Standard("403", "Forbidden", "Forbidden", "this API key does not hold a role this operation requires", "forbidden"),
+            new Standard("404", "NotFound", "Not found", "subscriber 0b9d5f1e-8f5a-4d7e-9a57-3f0b7a2c9e11 not found", "not-found"),
+            new Standard("409", "Conflict", "Conflict", "the request conflicts with the current state", "conflict"),
+            new Standard("413", "PayloadTooLarge", "Body too large", "the request body is larger than 1048576 bytes", "body-too-large"),
+            new Standard("429", "TooManyRequests", "Too many requests", "this API key may make 50 requests per second; retry after 1 s", "rate-limited"),
+            new Standard("500", "InternalError", "Internal error", "unexpected failure; incident 1d0c8a9e-5b7f-4c3a-9e2d-6f1b0a7c8d9e", "internal"),
+            new Standard("503", "ServiceUnavailable", "Service unavailable", "metrics-service is unavailable (connection refused); try again shortly", "service-unavailable"));
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        Components components = openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
+        openAPI.setComponents(components);
+        components.addSecurityScheme("apiKey", OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("np_ API key")
+                .description("An API key: Authorization: Bearer np_... Create keys with POST /api/v1/admin/keys; "
+                        + "the first admin key comes from nanopulse.gateway.bootstrap-admin-key."));
+        components.addSchema("Problem", problemSchema());
+        for (Standard s : STANDARD) {
+            components.addResponse(s.name(), response(s));
+        }
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        for (var pathEntry : openAPI.getPaths().getPathItems().entrySet()) {
+            String path = pathEntry.getKey();
+            for (Map.Entry<PathItem.HttpMethod, Operation> op : pathEntry.getValue().getOperations().entrySet()) {
+                complete(path, op.getKey(), op.getValue());
+            }
+        }
+    }
+
+    private static void complete(String path, PathItem.HttpMethod method, Operation op) {
+        if (!path.startsWith("/api/")) {
+            return;
+        }
+        APIResponses responses = op.getResponses() == null ? OASFactory.createAPIResponses() : op.getResponses();
+        op.setResponses(responses);
+        Map<String, String> add = new LinkedHashMap<>();
+        boolean hasInput = op.getRequestBody() != null || (op.getParameters() != null && !op.getParameters().isEmpty());
+        if (hasInput) {
+            add.put("400", "BadRequest");
+        }
+        add.put("401", "Unauthorized");
+        add.put("403", "Forbidden");
+        if (path.contains("{")) {
+            add.put("404", "NotFound");
+        }
+        if (op.getRequestBody() != null) {
+            add.put("413", "PayloadTooLarge");
+        }
+        add.put("429", "TooManyRequests");
+        add.put("500", "InternalError");
+        if (!path.startsWith("/api/v1/admin/keys")) {
+            add.put("503", "ServiceUnavailable");
+        }
+        add.forEach((code, name) -> {
+            APIResponse existing = responses.getAPIResponse(code);
+            if (existing == null || existing.getContent() == null && existing.getRef() == null) {
+                responses.addAPIResponse(code, OASFactory.createAPIResponse().ref("#/components/responses/" + name));
+            }
+        });
+    }
+
+    private static APIResponse response(Standard s) {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", Problems.TYPE_BASE + s.slug());
+        example.put("title", s.title());
+        example.put("status", Integer.parseInt(s.code()));
+        example.put("detail", s.detail());
+        if (s.code().equals("503")) {
+            example.put("service", "metrics");
+        }
+        APIResponse r = OASFactory.createAPIResponse()
+                .description(s.title())
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))
+                        .addExample(s.slug(), OASFactory.createExample().summary(s.title()).value(example))));
+        if (s.code().equals("401")) {
+            r.addHeader("WWW-Authenticate", header("The authentication scheme to use.", "Bearer realm=\"nanopulse\""));
+        }
+        if (s.code().equals("429") || s.code().equals("503")) {
+            r.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before trying again.")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ONE))
+                    .example(1));
+        }
+        return r;
+    }
+
+    private static Schema problemSchema() {
+        Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).description("One refused field.")
+                .addProperty("field", OASFactory.createSchema().addType(Schema.SchemaType.STRING).examples(List.of("size")))
+                .addProperty("reason", OASFactory.createSchema().addType(Schema.SchemaType.STRING).examples(List.of("must be within 1..200")));
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details (application/problem+json).")
+                .required(List.of("type", "title", "status"))
+                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri")
+                        .description("URI identifying the kind of problem.").examples(List.of(Problems.TYPE_BASE + "unauthenticated")))
+                .addProperty("title", string.description("Short summary of the kind of problem."))
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).description("HTTP status code.")
+                        .examples(List.of(401)))
+                .addProperty("detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING).description("What happened in this case."))
+                .addProperty("service", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("The service concerned, for 503 and passed-through errors.").examples(List.of("metrics")))
+                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError)
+                        .description("Offending fields and why."));
+    }
+
+    private static Header header(String description, String example) {
+        return OASFactory.createHeader().description(description)
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)).example(example);
+    }
+}
