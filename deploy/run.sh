@@ -24,6 +24,6 @@ if [ -f "$data/platform.pid" ] && kill -0 "$(cat "$data/platform.pid")" 2>/dev/n
   echo "Nanopulse already runs (pid $(cat "$data/platform.pid")); deploy/stop.sh stops it." >&2
   exit 1
 fi
-cp="testkit/target/classes:$(cat testkit/target/classpath.txt):testkit/target/kafka-broker/*"
+cp="testkit/target/classes:$(cat testkit/target/classpath.txt)"
 launcher_opts=(-Xmx256m -Dnanopulse.root="$root" -Dslf4j.internal.verbosity=WARN)
 exec java "${launcher_opts[@]}" -cp "$cp" io.nanopulse.testkit.platform.Main

@@ -1,5 +1,6 @@
 package io.nanopulse.metrics.pipeline;
 
+import io.nanopulse.testkit.corpus.MessyStream;
 import io.nanopulse.testkit.quarkus.KafkaTestResource;
 import io.nanopulse.testkit.quarkus.PostgresTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -44,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = PostgresTestResource.class, parallel = true, initArgs = @ResourceArg(name = "database", value = "metrics"))
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MetricsPipelineTest {
-    static final GeneratedStream STREAM = new GeneratedStream(7, 4000);
+    static final MessyStream STREAM = new MessyStream(7, 4000);
     static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
     private static boolean produced;
@@ -71,7 +72,7 @@ class MetricsPipelineTest {
         });
     }
 
-    private static void assertFigures(String kind, String key, String window, String asOf, Predicate<GeneratedStream.Filing> subject,
+    private static void assertFigures(String kind, String key, String window, String asOf, Predicate<MessyStream.Filing> subject,
                                       LocalDate from, LocalDate to) {
         long[] want = STREAM.expected(subject, from, to);
         long[] all = STREAM.expected(f -> true, from, to);
@@ -92,7 +93,7 @@ class MetricsPipelineTest {
     @Order(1)
     void aggregatesEqualAnIndependentRecomputation() {
         LocalDate epoch = LocalDate.of(1900, 1, 1);
-        Predicate<GeneratedStream.Filing> cn = f -> f.country().equals("CN");
+        Predicate<MessyStream.Filing> cn = f -> f.country().equals("CN");
         assertFigures("COUNTRY", "CN", "ALL", null, cn, epoch, TODAY);
         assertFigures("COUNTRY", "us", "ALL", null, f -> f.country().equals("US"), epoch, TODAY);
         assertFigures("GLOBAL", "", "ALL", null, f -> true, epoch, TODAY);
@@ -174,7 +175,7 @@ class MetricsPipelineTest {
         given().contentType(ContentType.JSON).body(Map.of("id", "cas", "displayName", "Chinese Academy of Sciences",
                         "country", "CN", "aliases", List.of("Chinese Academy of Sciences", "inst of * cas")))
                 .post("/institutions").then().statusCode(201);
-        Predicate<GeneratedStream.Filing> cas = f -> f.institution().equals("chinese academy of sciences")
+        Predicate<MessyStream.Filing> cas = f -> f.institution().equals("chinese academy of sciences")
                 || (f.institution().startsWith("inst of ") && f.institution().endsWith(" cas"));
         LocalDate epoch = LocalDate.of(1900, 1, 1);
         assertFigures("INSTITUTION", "cas", "ALL", null, cas, epoch, TODAY);

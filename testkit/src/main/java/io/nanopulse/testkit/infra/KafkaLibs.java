@@ -28,7 +28,7 @@ final class KafkaLibs {
         }
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("Kafka broker jars not found in " + dir
-                    + "; build the testkit module first (./mvnw -pl testkit install)");
+                    + "; build the kafka-broker module first (./mvnw -pl testkit/kafka-broker package)");
         }
         return dir;
     }

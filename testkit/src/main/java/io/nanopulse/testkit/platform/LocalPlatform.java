@@ -59,7 +59,14 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
+    public static final List<String> ALL_SERVICES = List.of("metrics-service", "ingest-service", "alerts-service", "gateway");
+
     public void start() {
+        start(ALL_SERVICES);
+    }
+
+    /** Starts the infrastructure and the named services only (for tests that need a part). */
+    public void start(List<String> names) {
         requireFree(settings.postgresPort(), "PostgreSQL", "NANOPULSE_POSTGRES_PORT");
         requireFree(settings.kafkaPort(), "Kafka", "NANOPULSE_KAFKA_PORT");
         requireFree(settings.gatewayPort(), "gateway", "NANOPULSE_GATEWAY_PORT");
@@ -97,6 +104,7 @@ public final class LocalPlatform implements AutoCloseable {
                 "QUARKUS_REST_CLIENT_ALERTS_URL", url(settings.alertsPort()),
                 "NANOPULSE_GATEWAY_BOOTSTRAP_ADMIN_KEY", settings.adminKey())), logs);
 
+        services.keySet().retainAll(names);
         services.values().forEach(ServiceProcess::start);
         var waits = new ArrayList<CompletableFuture<Void>>();
         for (ServiceProcess s : services.values()) {

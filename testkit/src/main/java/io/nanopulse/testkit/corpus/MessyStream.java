@@ -1,4 +1,4 @@
-package io.nanopulse.metrics.pipeline;
+package io.nanopulse.testkit.corpus;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nanopulse.contracts.Json;
@@ -19,11 +19,11 @@ import java.util.function.Predicate;
  * A messy event stream (duplicates, re-filings under new ids, deals before filings, second deals,
  * grants, poison records) and an independent, straightforward recomputation of what it should count.
  */
-final class GeneratedStream {
-    record Record(String key, String value) {
+public final class MessyStream {
+    public record Record(String key, String value) {
     }
 
-    record Filing(String country, String institution, String sector, String city, LocalDate date) {
+    public record Filing(String country, String institution, String sector, String city, LocalDate date) {
     }
 
     static final String[] COUNTRIES = {"CN", "CN", "CN", "CN", "US", "US", "JP", "KR", "DE", "TW"};
@@ -32,17 +32,17 @@ final class GeneratedStream {
     static final String[] SECTORS = {"SEMICONDUCTORS", "MATERIALS", "BIOMEDICINE", "ENERGY"};
     static final String[] CITIES = {"Beijing", "Shanghai", "shenzhen", " Suzhou ", null};
 
-    final List<Record> records = new ArrayList<>();
-    final int poison;
+    public final List<Record> records = new ArrayList<>();
+    public final int poison;
     private final Map<String, Filing> filings = new HashMap<>();
     private final Set<String> licensed = new HashSet<>();
     private final Set<String> granted = new HashSet<>();
 
-    GeneratedStream(long seed, int patents) {
+    public MessyStream(long seed, int patents) {
         Random r = new Random(seed);
         var perPatent = new ArrayList<List<ObjectNode>>();
         for (int i = 0; i < patents; i++) {
-            String id = "CN" + (100000 + i) + "A";
+            String id = "CN" + (1000000 + i) + "A";
             var seq = new ArrayList<ObjectNode>();
             ObjectNode filed = Json.mapper().createObjectNode().put("type", "PATENT_FILED").put("eventId", "f-" + i)
                     .put("patentId", id).put("country", COUNTRIES[r.nextInt(COUNTRIES.length)])
@@ -113,7 +113,7 @@ final class GeneratedStream {
     }
 
     /** {filings, licensed, granted} of patents matching the subject, filed in [from, to]. */
-    long[] expected(Predicate<Filing> subject, LocalDate from, LocalDate to) {
+    public long[] expected(Predicate<Filing> subject, LocalDate from, LocalDate to) {
         long f = 0, l = 0, g = 0;
         for (var e : filings.entrySet()) {
             Filing x = e.getValue();

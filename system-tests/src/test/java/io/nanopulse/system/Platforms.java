@@ -1,0 +1,61 @@
+package io.nanopulse.system;
+
+import io.nanopulse.testkit.platform.LocalPlatform;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Shared helpers of the cross-service tests. */
+final class Platforms {
+    private Platforms() {
+    }
+
+    static Path repoRoot() {
+        return Path.of(System.getProperty("nanopulse.root", "..")).toAbsolutePath().normalize();
+    }
+
+    static LocalPlatform.Settings settings(String name) {
+        Path data = repoRoot().resolve("system-tests/target/platform-" + name + "-" + UUID.randomUUID().toString().substring(0, 6));
+        return LocalPlatform.Settings.forTests(repoRoot(), data, "np_" + LocalPlatform.randomSecret(24));
+    }
+
+    static void produce(String bootstrap, List<io.nanopulse.testkit.corpus.MessyStream.Record> records) {
+        try (var producer = new KafkaProducer<String, String>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 10, ProducerConfig.BATCH_SIZE_CONFIG, 262144),
+                new StringSerializer(), new StringSerializer())) {
+            for (var r : records) {
+                producer.send(new ProducerRecord<>("patent-events", r.key(), r.value()));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Records of a topic not yet committed by a consumer group (its lag), summed over partitions. */
+    static long lag(String bootstrap, String group, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Map<TopicPartition, Long> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+                    .entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+            Map<TopicPartition, OffsetSpec> latest = partitions.stream()
+                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+            long lag = 0;
+            for (var e : admin.listOffsets(latest).all().get().entrySet()) {
+                lag += e.getValue().offset() - committed.getOrDefault(e.getKey(), 0L);
+            }
+            return lag;
+        }
+    }
+}
