@@ -273,5 +273,11 @@ class AlertFlowTest {
         assertEquals("FIRING", state.getString("recentTransitions[0].kind"));
         assertNotNull(state.getString("recentTransitions[0].at"));
         as(owner).get("/rules/" + ruleId).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(
+                Api.deliveries(owner, subscriberId).getString("items[0].status")));
+        String metrics = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("nanopulse_alerts_transitions_total{"), "transition counter exported");
+        assertTrue(metrics.contains("nanopulse_alerts_webhook_deliveries_total{outcome=\"delivered\"}"), "delivery counter exported");
+        assertTrue(metrics.contains("nanopulse_alerts_webhook_latency_seconds"), "latency timer exported");
     }
 }

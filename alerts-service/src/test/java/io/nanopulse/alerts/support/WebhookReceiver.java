@@ -35,6 +35,8 @@ public class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Deque<int[]> script = new ArrayDeque<>();
     private final List<String> secrets = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger arrivals = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile long holdNextMillis;
     private volatile int port;
     private HttpServer server;
 
@@ -53,6 +55,17 @@ public class WebhookReceiver implements AutoCloseable {
     public synchronized WebhookReceiver answer(int status, int retryAfterSeconds) {
         script.add(new int[]{status, retryAfterSeconds});
         return this;
+    }
+
+    /** The next request is held this long before it is answered (a receiver slow enough to be cut off). */
+    public WebhookReceiver holdNext(java.time.Duration d) {
+        holdNextMillis = d.toMillis();
+        return this;
+    }
+
+    /** Requests that arrived, answered or not yet. */
+    public int arrivals() {
+        return arrivals.get();
     }
 
     public String url() {
@@ -80,6 +93,16 @@ public class WebhookReceiver implements AutoCloseable {
         server.createContext("/hook", exchange -> {
             try (exchange) {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                arrivals.incrementAndGet();
+                long hold = holdNextMillis;
+                if (hold > 0) {
+                    holdNextMillis = 0;
+                    try {
+                        Thread.sleep(hold);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 var h = exchange.getRequestHeaders();
                 String id = h.getFirst("webhook-id");
                 String ts = h.getFirst("webhook-timestamp");
