@@ -6,13 +6,13 @@ import io.nanopulse.alerts.persistence.DeliveryStatus;
 import io.nanopulse.alerts.persistence.Subscriber;
 import io.nanopulse.alerts.persistence.WebhookDelivery;
 import io.nanopulse.alerts.service.RetrySchedule;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,11 +39,9 @@ public class DeliveryStore {
 
     private RetrySchedule schedule;
 
-    RetrySchedule schedule() {
-        if (schedule == null) {
-            schedule = config.retrySchedule();
-        }
-        return schedule;
+    @PostConstruct
+    void init() {
+        schedule = config.retrySchedule();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -111,40 +109,28 @@ public class DeliveryStore {
         d.lastStatusCode = r.statusCode();
         d.lastError = r.error();
         Subscriber s = Subscriber.findById(d.subscriberId, LockModeType.PESSIMISTIC_WRITE);
-        DeliveryOutcome outcome;
-        if (r.success()) {
-            complete(d, DeliveryStatus.DELIVERED, now);
-            s.webhookFailingSince = null;
-            outcome = DeliveryOutcome.DELIVERED;
-        } else if (r.gone()) {
-            complete(d, DeliveryStatus.FAILED, now);
-            s.disableWebhook("endpoint answered 410 Gone", now);
-            outcome = DeliveryOutcome.GONE;
-        } else {
-            if (s.webhookFailingSince == null) {
-                s.webhookFailingSince = r.at();
+        if (!r.success() && s.webhookFailingSince == null) {
+            s.webhookFailingSince = r.at();
+        }
+        DeliveryDecision decision = DeliveryDecision.decide(r, d.scheduleStep, s.webhookFailingSince, now, schedule,
+                config.webhook().disableAfter(), config.webhook().maxRetryAfter(),
+                () -> ThreadLocalRandom.current().nextDouble());
+        DeliveryOutcome outcome = decision.outcome();
+        switch (outcome) {
+            case DELIVERED -> {
+                complete(d, DeliveryStatus.DELIVERED, now);
+                s.webhookFailingSince = null;
             }
-            Duration failingFor = Duration.between(s.webhookFailingSince, now);
-            var delay = schedule().delayAfter(d.scheduleStep, () -> ThreadLocalRandom.current().nextDouble());
-            if (failingFor.compareTo(config.webhook().disableAfter()) >= 0) {
+            case GONE -> {
+                complete(d, DeliveryStatus.FAILED, now);
+                s.disableWebhook("endpoint answered 410 Gone", now);
+            }
+            case ENDPOINT_DISABLED -> {
                 complete(d, DeliveryStatus.FAILED, now);
                 s.disableWebhook("no successful delivery since " + s.webhookFailingSince, now);
-                outcome = DeliveryOutcome.ENDPOINT_DISABLED;
-            } else if (delay.isEmpty()) {
-                complete(d, DeliveryStatus.FAILED, now);
-                outcome = DeliveryOutcome.EXHAUSTED;
-            } else {
-                Duration wait = delay.get();
-                if (r.retryAfterApplies()) {
-                    Duration asked = r.retryAfter().compareTo(config.webhook().maxRetryAfter()) > 0
-                            ? config.webhook().maxRetryAfter() : r.retryAfter();
-                    if (asked.compareTo(wait) > 0) {
-                        wait = asked;
-                    }
-                }
-                d.nextAttemptAt = now.plus(wait);
-                outcome = DeliveryOutcome.RETRY;
             }
+            case EXHAUSTED -> complete(d, DeliveryStatus.FAILED, now);
+            default -> d.nextAttemptAt = decision.nextAttemptAt();
         }
         a.outcome = outcome.tag();
         a.persist();

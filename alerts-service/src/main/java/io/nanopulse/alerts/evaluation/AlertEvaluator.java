@@ -70,16 +70,17 @@ public class AlertEvaluator {
             return 0;
         }
         List<String> refs = new ArrayList<>(changes.subjectRefs());
-        int transitioned = 0;
-        // Chunk the IN list to keep statements bounded.
         int step = Math.max(1, config.evaluation().chunkSize());
-        if (refs.isEmpty()) {
-            refs.add("");
+        int transitioned = 0;
+        if (changes.globalChanged()) {
+            transitioned += evaluateTargets(QuarkusTransaction.requiringNew().call(() -> affectedByGlobalChange(
+                    refs.subList(0, Math.min(refs.size(), step)))));
         }
-        for (int i = 0; i < refs.size(); i += step) {
+        // Listed subjects, in chunks to keep the IN lists bounded (the first chunk is done when global).
+        for (int i = changes.globalChanged() ? step : 0; i < refs.size(); i += step) {
             List<String> part = refs.subList(i, Math.min(refs.size(), i + step));
-            boolean global = changes.globalChanged() && i == 0;
-            transitioned += evaluateTargets(QuarkusTransaction.requiringNew().call(() -> affected(part, global)));
+            transitioned += evaluateTargets(QuarkusTransaction.requiringNew().call(
+                    () -> targets(AlertRule.find("subjectRef in ?1", part))));
         }
         return transitioned;
     }
@@ -117,12 +118,13 @@ public class AlertEvaluator {
         });
     }
 
-    private List<Target> affected(List<String> refs, boolean global) {
-        if (global) {
-            return targets(AlertRule.find("subjectRef in ?1 or metric = ?2 or subjectKind = ?3", refs, Metric.SHARE,
-                    SubjectKind.GLOBAL));
+    /** Every share has a new denominator, every GLOBAL figure moved; plus the listed subjects. */
+    private List<Target> affectedByGlobalChange(List<String> refs) {
+        if (refs.isEmpty()) {
+            return targets(AlertRule.find("metric = ?1 or subjectKind = ?2", Metric.SHARE, SubjectKind.GLOBAL));
         }
-        return targets(AlertRule.find("subjectRef in ?1", refs));
+        return targets(AlertRule.find("subjectRef in ?1 or metric = ?2 or subjectKind = ?3", refs, Metric.SHARE,
+                SubjectKind.GLOBAL));
     }
 
     private List<Target> targets(PanacheQuery<AlertRule> query) {
