@@ -164,7 +164,10 @@ public final class ServiceClient {
         HttpClientRequest request = http.request(options(HttpMethod.POST, uri, headers).setIdleTimeout(idleMillis))
                 .await().atMost(config.connectTimeout().plus(config.timeout()));
         request.setChunked(true);
-        CompletableFuture<HttpClientResponse> response = request.response().subscribeAsCompletionStage();
+        // Body handling is attached as soon as the answer arrives: a body not consumed at once would be lost.
+        CompletableFuture<Reply> response = request.response()
+                .flatMap(answer -> answer.body().map(bytes -> reply(answer, bytes)))
+                .subscribeAsCompletionStage();
         byte[] chunk = new byte[CHUNK];
         long total = 0;
         while (!response.isDone()) {
@@ -192,13 +195,11 @@ public final class ServiceClient {
                 }
             }
         }
-        HttpClientResponse answer;
         try {
-            answer = response.get(idleMillis, TimeUnit.MILLISECONDS);
+            return response.get(idleMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
-        return reply(answer, answer.body().await().atMost(idle));
     }
 
     /** Opens a streaming GET (Server-Sent Events); the caller consumes the response body as it arrives. */
