@@ -156,6 +156,9 @@ class AlertFlowTest {
             assertEquals("application/cloudevents+json", r.contentType());
             assertTrue(Math.abs(Long.parseLong(r.timestamp()) - Instant.now().getEpochSecond()) < 300);
         }
+        // Triggered by a Kafka record: the webhook joins the trace of its consumption (W3C traceparent).
+        assertTrue(got.get(0).traceparent() != null && got.get(0).traceparent().matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"),
+                "traceparent " + got.get(0).traceparent());
         JsonNode firing = body(got.get(0));
         assertEquals("1.0", firing.get("specversion").asText());
         assertEquals("/nanopulse/alerts-service", firing.get("source").asText());

@@ -10,6 +10,7 @@ import io.nanopulse.alerts.service.ChangeSet;
 import io.nanopulse.alerts.service.Metric;
 import io.nanopulse.alerts.service.TransitionKind;
 import io.nanopulse.contracts.SubjectKind;
+import io.opentelemetry.context.Context;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
@@ -108,14 +109,15 @@ public class AlertEvaluator {
 
     /** Evaluates one rule soon, without blocking the caller; the periodic pass is the safety net. */
     public void evaluateSoon(UUID ruleId) {
-        background.execute(() -> {
+        // Context.wrap: the evaluation stays in the trace of the request that saved the rule.
+        background.execute(Context.current().wrap(() -> {
             try {
                 List<Target> t = QuarkusTransaction.requiringNew().call(() -> targets(AlertRule.find("id", ruleId)));
                 evaluateTargets(t);
             } catch (RuntimeException e) {
                 LOG.warnf("first evaluation of rule %s failed (%s); the periodic evaluation will retry", ruleId, e.toString());
             }
-        });
+        }));
     }
 
     /** Every share has a new denominator, every GLOBAL figure moved; plus the listed subjects. */

@@ -3,6 +3,7 @@ package io.nanopulse.alerts.messaging;
 import io.nanopulse.alerts.config.AlertsConfig;
 import io.nanopulse.alerts.evaluation.AlertEvaluator;
 import io.nanopulse.alerts.service.ChangeSet;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,8 +37,10 @@ public class MetricChangeConsumer {
         stopping = true;
     }
 
+    /** One span per batch, so the webhooks it causes carry its trace (traceparent) onwards. */
     @Incoming("metric-changes")
     @Blocking
+    @WithSpan("evaluate metric-changes")
     public void consume(List<String> values) throws InterruptedException {
         ChangeSet changes = MetricChangeParser.parse(values);
         long backoffMs = 200;
