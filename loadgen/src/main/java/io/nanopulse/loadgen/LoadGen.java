@@ -1,0 +1,210 @@
+package io.nanopulse.loadgen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nanopulse.contracts.Json;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Command line of the load generator.
+ *
+ * <pre>
+ * loadgen stats  [--seed N] [--scale S]                 the corpus's own figures, nothing sent
+ * loadgen send   --gateway URL [--key K] [options]      send the corpus, write the expected aggregates
+ * loadgen demo   --gateway URL [--key K] [options]      register holders and aliases, send, verify
+ * options: --seed 42 --scale 1.0 --mode ndjson|json --chunk 20000 --concurrency 2 --rate 0 (events/s, 0 = full speed)
+ *          --out expected.json --verify --timeout 900 (seconds to wait for every event to be applied)
+ * </pre>
+ * The API key comes from --key or NANOPULSE_API_KEY (it needs the ingest and read roles; demo also admin).
+ */
+public final class LoadGen {
+    private LoadGen() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || args[0].startsWith("-h")) {
+            usage();
+            return;
+        }
+        Map<String, String> o = options(args);
+        long seed = Long.parseLong(o.getOrDefault("seed", "42"));
+        double scale = Double.parseDouble(o.getOrDefault("scale", "1.0"));
+        Corpus corpus = new Corpus(seed, scale);
+        switch (args[0]) {
+            case "stats" -> System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(stats(corpus)));
+            case "send", "demo" -> {
+                String gateway = required(o, "gateway");
+                String key = o.getOrDefault("key", System.getenv("NANOPULSE_API_KEY"));
+                if (key == null || key.isBlank()) throw new IllegalArgumentException("--key or NANOPULSE_API_KEY is required");
+                boolean demo = args[0].equals("demo");
+                var gw = new Gateway(gateway, key);
+                if (demo) registerHolders(gw);
+                Map<String, Object> report = send(corpus, gateway, key, o);
+                Map<String, Object> expected = castMap(report.get("expected"));
+                Path out = Path.of(o.getOrDefault("out", "expected.json"));
+                Files.writeString(out, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(expected));
+                if (demo || o.containsKey("verify")) {
+                    report.putAll(verify(gw, expected, Long.parseLong(o.getOrDefault("timeout", "900")), (double) report.get("startedAtSeconds")));
+                }
+                report.remove("expected");
+                report.remove("startedAtSeconds");
+                System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+                if (Boolean.FALSE.equals(report.get("exact"))) System.exit(1);
+            }
+            default -> {
+                usage();
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void usage() {
+        System.out.println("""
+                loadgen stats  [--seed N] [--scale S]
+                loadgen send   --gateway URL [--key K] [--seed 42] [--scale 1.0] [--mode ndjson|json] [--chunk 20000]
+                               [--concurrency 2] [--rate 0] [--out expected.json] [--verify] [--timeout 900]
+                loadgen demo   --gateway URL [--key K] [same options]   (registers holders and aliases first; needs admin)
+                The key may also come from NANOPULSE_API_KEY.""");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        var o = new HashMap<String, String>();
+        for (int i = 1; i < args.length; i++) {
+            if (!args[i].startsWith("--")) throw new IllegalArgumentException("unexpected argument " + args[i]);
+            String name = args[i].substring(2);
+            if (name.equals("verify")) {
+                o.put(name, "true");
+            } else {
+                if (i + 1 >= args.length) throw new IllegalArgumentException("--" + name + " needs a value");
+                o.put(name, args[++i]);
+            }
+        }
+        return o;
+    }
+
+    private static String required(Map<String, String> o, String name) {
+        String v = o.get(name);
+        if (v == null) throw new IllegalArgumentException("--" + name + " is required");
+        return v;
+    }
+
+    static Map<String, Object> stats(Corpus corpus) {
+        var truth = new Truth(corpus);
+        long[] events = new long[1];
+        corpus.stream(block -> block.forEach(e -> {
+            events[0]++;
+            if (e.valid()) truth.accepted(e);
+            else truth.rejected(e);
+        }));
+        var out = new LinkedHashMap<String, Object>(truth.expected());
+        out.put("events", events[0]);
+        return out;
+    }
+
+    private static void registerHolders(Gateway gw) throws Exception {
+        for (var h : Calibration.HOLDERS) {
+            List<String> aliases = h.id().equals("cas") ? Calibration.CAS_ALIASES : new ArrayList<>(new LinkedHashSet<>(h.rawNames()));
+            gw.createInstitution(Map.of("id", h.id(), "displayName", h.displayName(), "country", h.country(), "aliases", aliases));
+        }
+    }
+
+    private static Map<String, Object> send(Corpus corpus, String gateway, String key, Map<String, String> o) throws Exception {
+        var truth = new Truth(corpus);
+        long total = stats(corpus).get("events") instanceof Long l ? l : 0;
+        var progress = new Progress(total, System.err);
+        var sender = new Sender(gateway, key, Sender.Mode.valueOf(o.getOrDefault("mode", "ndjson").toUpperCase()),
+                Integer.parseInt(o.getOrDefault("chunk", "20000")), Integer.parseInt(o.getOrDefault("concurrency", "2")),
+                Double.parseDouble(o.getOrDefault("rate", "0")), truth, progress);
+        double startedAt = System.nanoTime() / 1e9;
+        var interrupted = new Exception[1];
+        corpus.stream(block -> {
+            try {
+                sender.send(block);
+            } catch (Exception e) {
+                interrupted[0] = e;
+                throw new IllegalStateException(e);
+            }
+        });
+        sender.finish();
+        progress.finish();
+        var report = new LinkedHashMap<String, Object>();
+        report.put("seed", corpus.seed);
+        report.put("scale", corpus.scale);
+        report.put("eventsSent", total);
+        report.put("eventsAccepted", truth.accepted);
+        report.put("eventsRejected", truth.rejected);
+        report.put("retries", sender.retries);
+        report.put("sendSeconds", round(progress.seconds()));
+        report.put("sendEventsPerSecond", Math.round(total / progress.seconds()));
+        report.put("expected", truth.expected());
+        report.put("startedAtSeconds", startedAt);
+        return report;
+    }
+
+    private static double round(double d) {
+        return Math.round(d * 100) / 100.0;
+    }
+
+    /** Waits until every accepted event is applied, then compares the platform's figures with the truth. */
+    static Map<String, Object> verify(Gateway gw, Map<String, Object> expected, long timeoutSeconds, double startedAt) throws Exception {
+        Truth.Counts global = (Truth.Counts) expected.get("global");
+        long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+        JsonNode g = gw.figures("GLOBAL", "", "ALL");
+        while (!matches(g, global) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            g = gw.figures("GLOBAL", "", "ALL");
+        }
+        double appliedAt = System.nanoTime() / 1e9 - startedAt;
+        var mismatches = new ArrayList<String>();
+        check(mismatches, "GLOBAL", g, global);
+        for (var e : castCounts(expected.get("countries")).entrySet()) {
+            check(mismatches, "COUNTRY " + e.getKey(), gw.figures("COUNTRY", e.getKey(), "ALL"), e.getValue());
+        }
+        for (var e : castCounts(expected.get("holders")).entrySet()) {
+            check(mismatches, "INSTITUTION " + e.getKey(), gw.figures("INSTITUTION", e.getKey(), "ALL"), e.getValue());
+        }
+        for (var e : castCounts(expected.get("cnYears")).entrySet()) {
+            check(mismatches, "COUNTRY CN " + e.getKey(), gw.figures("COUNTRY", "CN", e.getKey()), e.getValue());
+        }
+        var out = new LinkedHashMap<String, Object>();
+        out.put("appliedSecondsFromFirstRequest", round(appliedAt));
+        long accepted = (long) expected.get("eventsAccepted");
+        out.put("endToEndEventsPerSecond", Math.round(accepted / appliedAt));
+        out.put("exact", mismatches.isEmpty());
+        out.put("mismatches", mismatches);
+        JsonNode cn = gw.figures("COUNTRY", "CN", "ALL");
+        out.put("cnShare", cn.path("share").path("value").asDouble());
+        out.put("cnLicensingRate", cn.path("licensingRate").path("value").asDouble());
+        out.put("casFilings", gw.figures("INSTITUTION", "cas", "ALL").path("filings").asLong());
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Truth.Counts> castCounts(Object o) {
+        return (Map<String, Truth.Counts>) o;
+    }
+
+    private static boolean matches(JsonNode f, Truth.Counts c) {
+        return f.path("filings").asLong() == c.filings() && f.path("licensed").asLong() == c.licensed()
+                && f.path("grants").asLong() == c.grants();
+    }
+
+    private static void check(List<String> mismatches, String what, JsonNode f, Truth.Counts c) {
+        if (!matches(f, c)) {
+            mismatches.add(what + ": platform " + f.path("filings").asLong() + "/" + f.path("licensed").asLong() + "/"
+                    + f.path("grants").asLong() + " expected " + c.filings() + "/" + c.licensed() + "/" + c.grants());
+        }
+    }
+}

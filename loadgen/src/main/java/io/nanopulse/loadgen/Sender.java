@@ -1,0 +1,159 @@
+package io.nanopulse.loadgen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nanopulse.contracts.Json;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Sends events through the gateway's public API as NDJSON requests or JSON arrays, a few requests in
+ * flight, at full speed or a fixed rate. Retries a request on 429/503 after Retry-After (ingest is
+ * idempotent by eventId), and tells the truth keeper, event by event, what was accepted and refused.
+ */
+final class Sender {
+    enum Mode { NDJSON, JSON }
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI events;
+    private final String apiKey;
+    private final Mode mode;
+    private final int chunk;
+    private final int concurrency;
+    private final double rate;
+    private final Truth truth;
+    private final Progress progress;
+    private final ExecutorService pool;
+    private final Semaphore inFlight;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final long started = System.nanoTime();
+    private long submitted;
+    long retries;
+
+    Sender(String gateway, String apiKey, Mode mode, int chunk, int concurrency, double rate, Truth truth, Progress progress) {
+        this.events = URI.create(gateway.replaceAll("/$", "") + "/api/v1/events");
+        this.apiKey = apiKey;
+        this.mode = mode;
+        this.chunk = mode == Mode.JSON ? Math.min(chunk, 10_000) : chunk;
+        this.concurrency = concurrency;
+        this.rate = rate;
+        this.truth = truth;
+        this.progress = progress;
+        this.pool = Executors.newFixedThreadPool(concurrency);
+        this.inFlight = new Semaphore(concurrency);
+    }
+
+    /** Queues one block; blocks while {@code concurrency} requests are in flight. */
+    void send(List<Event> block) throws InterruptedException {
+        int size = rate > 0 ? (int) Math.max(50, Math.min(chunk, rate / 10)) : chunk;
+        for (int from = 0; from < block.size(); from += size) {
+            List<Event> part = block.subList(from, Math.min(block.size(), from + size));
+            if (rate > 0) {
+                long due = started + (long) (submitted / rate * 1e9);
+                long wait = due - System.nanoTime();
+                if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            submitted += part.size();
+            if (failure.get() != null) throw new IllegalStateException("sending failed", failure.get());
+            inFlight.acquire();
+            pool.execute(() -> {
+                try {
+                    post(part);
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                } finally {
+                    inFlight.release();
+                }
+            });
+        }
+    }
+
+    void finish() throws InterruptedException {
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.HOURS);
+        if (failure.get() != null) throw new IllegalStateException("sending failed: " + failure.get().getMessage(), failure.get());
+    }
+
+    private void post(List<Event> part) throws Exception {
+        var body = new StringBuilder(part.size() * 260);
+        if (mode == Mode.JSON) body.append('[');
+        for (int i = 0; i < part.size(); i++) {
+            if (i > 0) body.append(mode == Mode.JSON ? "," : "\n");
+            body.append(part.get(i).json());
+        }
+        body.append(mode == Mode.JSON ? "]" : "\n");
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        var request = HttpRequest.newBuilder(events).timeout(Duration.ofMinutes(5))
+                .header("Authorization", "Bearer " + apiKey)
+                .header("Content-Type", mode == Mode.JSON ? "application/json" : "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> response;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.IOException e) {
+                if (attempt >= 30) throw e;
+                retry(2);
+                continue;
+            }
+            int status = response.statusCode();
+            if (status == 202) {
+                account(part, Json.mapper().readTree(response.body()));
+                return;
+            }
+            if ((status == 429 || status == 503 || status == 502) && attempt < 60) {
+                retry(response.headers().firstValue("Retry-After").map(Sender::seconds).orElse(2L));
+                continue;
+            }
+            throw new IllegalStateException("POST /api/v1/events answered " + status + ": " + response.body());
+        }
+    }
+
+    private synchronized void countRetry() {
+        retries++;
+    }
+
+    private void retry(long seconds) throws InterruptedException {
+        countRetry();
+        TimeUnit.SECONDS.sleep(Math.max(1, Math.min(seconds, 30)));
+    }
+
+    private static long seconds(String header) {
+        try {
+            return Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            return 2;
+        }
+    }
+
+    private void account(List<Event> part, JsonNode result) {
+        Set<Integer> refused = new HashSet<>();
+        for (JsonNode error : result.path("errors")) {
+            int position = mode == Mode.JSON ? error.path("index").asInt() : error.path("line").asInt() - 1;
+            refused.add(position);
+        }
+        long rejected = result.path("rejected").asLong();
+        if (result.path("errorsTruncated").asBoolean(false) || refused.size() != rejected) {
+            throw new IllegalStateException("cannot tell which events were refused: " + rejected + " rejected, "
+                    + refused.size() + " listed; use smaller chunks");
+        }
+        for (int i = 0; i < part.size(); i++) {
+            if (refused.contains(i)) truth.rejected(part.get(i));
+            else truth.accepted(part.get(i));
+        }
+        progress.add(part.size());
+    }
+}
