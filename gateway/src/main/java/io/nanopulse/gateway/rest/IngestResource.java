@@ -56,7 +56,7 @@ public class IngestResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
                     description = "A patent event (contracts schema v1) or an array of them."),
                     examples = @ExampleObject(name = "one event", value = EVENT_EXAMPLE)),
-            @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING, description = "One event per line."),
+            @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.OBJECT, description = "Each line is one patent event object."),
                     examples = @ExampleObject(name = "stream", value = EVENT_EXAMPLE + "\n"))})
     @APIResponse(responseCode = "202", description = "Taken: counts of accepted, rejected and duplicate events.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.IngestResult.class)))

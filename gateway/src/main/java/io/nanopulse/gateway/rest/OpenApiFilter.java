@@ -44,6 +44,13 @@ public class OpenApiFilter implements OASFilter {
                 .description("An API key: Authorization: Bearer np_... Create keys with POST /api/v1/admin/keys; "
                         + "the first admin key comes from nanopulse.gateway.bootstrap-admin-key."));
         components.addSchema("Problem", problemSchema());
+        openAPI.setTags(List.of(
+                tag("Figures", "Exact shares, figures, rankings, licensing rates and time series (role read)."),
+                tag("Institutions", "Canonical institutions and aliases (read; changes need admin)."),
+                tag("Ingest", "Patent events and CSV imports, streamed to ingest-service (role ingest)."),
+                tag("Alerts", "Your subscribers, rules, silences, deliveries and live stream (role alerts; you see only your own)."),
+                tag("Administration", "API keys and aggregate rebuilds (role admin)."),
+                tag("Operations", "Platform status for operators (role read or admin).")));
         for (Standard s : STANDARD) {
             components.addResponse(s.name(), response(s));
         }
@@ -113,6 +120,10 @@ public class OpenApiFilter implements OASFilter {
                     .example(1));
         }
         return r;
+    }
+
+    private static org.eclipse.microprofile.openapi.models.tags.Tag tag(String name, String description) {
+        return OASFactory.createTag().name(name).description(description);
     }
 
     private static Schema problemSchema() {

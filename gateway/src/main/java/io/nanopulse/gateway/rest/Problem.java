@@ -28,7 +28,7 @@ public record Problem(
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    @Schema(name = "FieldError", description = "One refused field.")
+    @Schema(hidden = true)
     public record FieldErrorView(@Schema(examples = "size") String field, @Schema(examples = "must be within 1..200") String reason) {
         static FieldErrorView of(FieldError e) {
             return new FieldErrorView(e.field(), e.reason());

@@ -53,13 +53,31 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response violations(ConstraintViolationException e) {
-        var errors = e.getConstraintViolations().stream().map(v -> {
-            String path = v.getPropertyPath().toString();
-            return new Problem.FieldErrorView(path.substring(path.lastIndexOf('.') + 1), v.getMessage());
-        }).sorted(java.util.Comparator.comparing(Problem.FieldErrorView::field)).toList();
+        var errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldErrorView(field(v.getPropertyPath()), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(Problem.FieldErrorView::field)).toList();
         return Problems.response(new Problem(Problems.TYPE_BASE + "invalid-request", "Invalid request", 400,
                 errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).reason() : "request has invalid fields",
                 null, errors)).build();
+    }
+
+    /** "create.body.roles[0].<list element>" → "roles[0]": drop the method and parameter nodes. */
+    static String field(jakarta.validation.Path path) {
+        List<jakarta.validation.Path.Node> nodes = new java.util.ArrayList<>();
+        path.forEach(nodes::add);
+        StringBuilder out = new StringBuilder();
+        for (int i = Math.min(2, Math.max(0, nodes.size() - 1)); i < nodes.size(); i++) {
+            jakarta.validation.Path.Node node = nodes.get(i);
+            if (node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+                out.append('[').append(node.getIndex() == null ? "" : node.getIndex()).append(']');
+            } else if (node.getName() != null) {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(node.getName());
+            }
+        }
+        return out.isEmpty() ? "body" : out.toString();
     }
 
     @ServerExceptionMapper
