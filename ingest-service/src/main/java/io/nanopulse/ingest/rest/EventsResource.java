@@ -2,6 +2,7 @@ package io.nanopulse.ingest.rest;
 
 import io.nanopulse.ingest.service.IngestResult;
 import io.nanopulse.ingest.service.IngestService;
+import io.nanopulse.ingest.service.MalformedRequestException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -33,13 +34,23 @@ public class EventsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public RestResponse<IngestResult> json(InputStream body) throws IOException {
-        return RestResponse.accepted(ingest.ingestJson(body));
+        try {
+            return RestResponse.accepted(ingest.ingestJson(body));
+        } catch (MalformedRequestException e) {
+            BodyDrain.drain(body);
+            throw e;
+        }
     }
 
     @POST
     @Consumes({NDJSON, "application/ndjson"})
     @Produces(MediaType.APPLICATION_JSON)
     public RestResponse<IngestResult> ndjson(InputStream body) throws IOException {
-        return RestResponse.accepted(ingest.ingestNdjson(body));
+        try {
+            return RestResponse.accepted(ingest.ingestNdjson(body));
+        } catch (MalformedRequestException e) {
+            BodyDrain.drain(body);
+            throw e;
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.nanopulse.ingest.rest;
 
 import io.nanopulse.ingest.service.IngestResult;
 import io.nanopulse.ingest.service.IngestService;
+import io.nanopulse.ingest.service.MalformedRequestException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -30,6 +31,11 @@ public class ImportsResource {
     @Consumes("text/csv")
     @Produces(MediaType.APPLICATION_JSON)
     public RestResponse<IngestResult> csv(InputStream body) throws IOException {
-        return RestResponse.accepted(ingest.importCsv(body));
+        try {
+            return RestResponse.accepted(ingest.importCsv(body));
+        } catch (MalformedRequestException e) {
+            BodyDrain.drain(body);
+            throw e;
+        }
     }
 }
