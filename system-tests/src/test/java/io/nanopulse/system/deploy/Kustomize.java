@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -157,9 +156,5 @@ final class Kustomize {
                 target.set(e.getKey(), e.getValue().deepCopy());
             }
         }
-    }
-
-    static void assertSameSize(int expected, List<?> actual, String what) {
-        assertEquals(expected, actual.size(), what + ": " + actual);
     }
 }
