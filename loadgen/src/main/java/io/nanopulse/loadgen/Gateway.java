@@ -43,6 +43,17 @@ final class Gateway {
         return r.statusCode();
     }
 
+    /** Creates an API key (admin only) and returns it; it is shown this once. */
+    String issueKey(String principal, java.util.List<String> roles) throws Exception {
+        var r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/keys")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(
+                        Map.of("principal", principal, "roles", roles, "description", "loadgen demo")))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) throw new IllegalStateException("POST admin/keys answered " + r.statusCode() + ": " + r.body());
+        return Json.mapper().readTree(r.body()).path("key").asText();
+    }
+
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }

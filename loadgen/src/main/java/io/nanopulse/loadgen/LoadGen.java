@@ -22,7 +22,8 @@ import java.util.Map;
  * options: --seed 42 --scale 1.0 --mode ndjson|json --chunk 20000 --concurrency 2 --rate 0 (events/s, 0 = full speed)
  *          --out expected.json --verify --timeout 900 (seconds to wait for every event to be applied)
  * </pre>
- * The API key comes from --key or NANOPULSE_API_KEY (it needs the ingest and read roles; demo also admin).
+ * The API key comes from --key or NANOPULSE_API_KEY: ingest and read roles for send; admin for demo, which then
+ * issues itself an ingest+read key.
  */
 public final class LoadGen {
     private LoadGen() {
@@ -45,7 +46,12 @@ public final class LoadGen {
                 if (key == null || key.isBlank()) throw new IllegalArgumentException("--key or NANOPULSE_API_KEY is required");
                 boolean demo = args[0].equals("demo");
                 var gw = new Gateway(gateway, key);
-                if (demo) registerHolders(gw);
+                if (demo) {
+                    // The admin key registers holders and issues the key that sends and reads (admin alone may not).
+                    registerHolders(gw);
+                    key = gw.issueKey("loadgen-demo", List.of("ingest", "read"));
+                    gw = new Gateway(gateway, key);
+                }
                 Map<String, Object> report = send(corpus, gateway, key, o);
                 Map<String, Object> expected = castMap(report.get("expected"));
                 Path out = Path.of(o.getOrDefault("out", "expected.json"));

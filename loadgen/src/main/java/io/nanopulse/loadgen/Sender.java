@@ -52,7 +52,11 @@ final class Sender {
         this.rate = rate;
         this.truth = truth;
         this.progress = progress;
-        this.pool = Executors.newFixedThreadPool(concurrency);
+        this.pool = Executors.newFixedThreadPool(concurrency, r -> {
+            Thread t = new Thread(r, "loadgen-sender");
+            t.setDaemon(true); // a failed run must still exit
+            return t;
+        });
         this.inFlight = new Semaphore(concurrency);
     }
 

@@ -32,26 +32,20 @@ public class PatentStore {
     DataSource dataSource;
 
     /**
-     * Creates the rows that do not exist yet and locks all of them, in patent id order. The lock makes
-     * two instances that briefly share a partition (during a rebalance) apply one after the other.
+     * Locks the stored rows of these patents, in patent id order, and returns their states. Patents not
+     * stored yet are absent; {@link #saveStates} inserts them and fails if another instance did first.
      */
     public Map<String, PatentState> lockStates(Collection<String> patentIds) throws SQLException {
         String[] ids = new TreeSet<>(patentIds).toArray(String[]::new);
         var states = new HashMap<String, PatentState>(ids.length * 2);
-        try (Connection c = dataSource.getConnection()) {
-            try (var st = c.prepareStatement(
-                    "INSERT INTO patent (patent_id) SELECT id FROM unnest(?::varchar[]) AS u(id) ORDER BY id ON CONFLICT DO NOTHING")) {
-                st.setArray(1, c.createArrayOf("varchar", ids));
-                st.executeUpdate();
-            }
-            try (var st = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM patent WHERE patent_id = ANY(?::varchar[]) ORDER BY patent_id FOR UPDATE")) {
-                st.setArray(1, c.createArrayOf("varchar", ids));
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        PatentState s = read(rs);
-                        states.put(s.patentId(), s);
-                    }
+        try (Connection c = dataSource.getConnection();
+             var st = c.prepareStatement("SELECT " + COLUMNS
+                     + " FROM patent WHERE patent_id = ANY(?::varchar[]) ORDER BY patent_id FOR UPDATE")) {
+            st.setArray(1, c.createArrayOf("varchar", ids));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    PatentState s = read(rs);
+                    states.put(s.patentId(), s);
                 }
             }
         }
@@ -71,14 +65,66 @@ public class PatentStore {
         return d == null ? null : d.toLocalDate();
     }
 
-    public void saveStates(Collection<PatentState> states) throws SQLException {
-        if (states.isEmpty()) {
-            return;
+    /** Raised when a patent this batch saw as new was inserted meanwhile by another instance: retry the batch. */
+    public static final class ConcurrentInsertException extends RuntimeException {
+        ConcurrentInsertException(int expected, int inserted) {
+            super("expected to insert " + expected + " new patents, inserted " + inserted + "; another instance raced");
         }
+    }
+
+    /**
+     * Writes changed states: new patents by one multi-row insert (the fast path of a back-fill), known
+     * ones by one multi-row update. Throws {@link ConcurrentInsertException} (rolling the batch back) if
+     * a "new" patent already exists, so the retry locks and re-reads it.
+     */
+    public void saveStates(Collection<PatentState> states, java.util.Set<String> known) throws SQLException {
+        var inserts = new java.util.ArrayList<PatentState>();
+        var updates = new java.util.ArrayList<PatentState>();
+        for (PatentState s : states) {
+            (known.contains(s.patentId()) ? updates : inserts).add(s);
+        }
+        // One global order for unique-key waits between concurrent instances.
+        inserts.sort(java.util.Comparator.comparing(PatentState::patentId));
+        try (Connection c = dataSource.getConnection()) {
+            if (!inserts.isEmpty()) {
+                try (var st = c.prepareStatement("""
+                        INSERT INTO patent (patent_id, filed_event_id, country, institution_raw, institution_key,
+                                            institution_id, sector, city, city_key, filing_date, grant_date, first_deal_date)
+                        SELECT id, eid, country, iraw, ikey, iid, sector, city, ckey, fdate::date, gdate::date, ddate::date
+                        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                    ?::text[], ?::text[], ?::text[], ?::text[])
+                             AS u(id, eid, country, iraw, ikey, iid, sector, city, ckey, fdate, gdate, ddate)
+                        ON CONFLICT (patent_id) DO NOTHING""")) {
+                    bindColumns(c, st, inserts);
+                    int inserted = st.executeUpdate();
+                    if (inserted != inserts.size()) {
+                        throw new ConcurrentInsertException(inserts.size(), inserted);
+                    }
+                }
+            }
+            if (!updates.isEmpty()) {
+                try (var st = c.prepareStatement("""
+                        UPDATE patent p SET filed_event_id = u.eid, country = u.country, institution_raw = u.iraw,
+                               institution_key = u.ikey, institution_id = u.iid, sector = u.sector, city = u.city,
+                               city_key = u.ckey, filing_date = u.fdate::date, grant_date = u.gdate::date,
+                               first_deal_date = u.ddate::date, updated_at = now()
+                        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                    ?::text[], ?::text[], ?::text[], ?::text[])
+                             AS u(id, eid, country, iraw, ikey, iid, sector, city, ckey, fdate, gdate, ddate)
+                        WHERE p.patent_id = u.id""")) {
+                    bindColumns(c, st, updates);
+                    st.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private static void bindColumns(Connection c, java.sql.PreparedStatement st, java.util.List<PatentState> states)
+            throws SQLException {
         int n = states.size();
         String[][] cols = new String[12][n];
-        int i = 0;
-        for (PatentState s : states) {
+        for (int i = 0; i < n; i++) {
+            PatentState s = states.get(i);
             Filing f = s.filing();
             cols[0][i] = s.patentId();
             cols[1][i] = f == null ? null : f.eventId();
@@ -92,22 +138,9 @@ public class PatentStore {
             cols[9][i] = f == null ? null : f.filingDate().toString();
             cols[10][i] = s.grantDate() == null ? null : s.grantDate().toString();
             cols[11][i] = s.firstDealDate() == null ? null : s.firstDealDate().toString();
-            i++;
         }
-        try (Connection c = dataSource.getConnection();
-             var st = c.prepareStatement("""
-                     UPDATE patent p SET filed_event_id = u.eid, country = u.country, institution_raw = u.iraw,
-                            institution_key = u.ikey, institution_id = u.iid, sector = u.sector, city = u.city,
-                            city_key = u.ckey, filing_date = u.fdate::date, grant_date = u.gdate::date,
-                            first_deal_date = u.ddate::date, updated_at = now()
-                     FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                 ?::text[], ?::text[], ?::text[], ?::text[])
-                          AS u(id, eid, country, iraw, ikey, iid, sector, city, ckey, fdate, gdate, ddate)
-                     WHERE p.patent_id = u.id""")) {
-            for (int col = 0; col < cols.length; col++) {
-                st.setArray(col + 1, c.createArrayOf("text", cols[col]));
-            }
-            st.executeUpdate();
+        for (int col = 0; col < cols.length; col++) {
+            st.setArray(col + 1, c.createArrayOf("text", cols[col]));
         }
     }
 

@@ -43,7 +43,7 @@ public class BatchApplier {
         var ledger = new PatentLedger(institutions.resolverFor(aliasVersion));
         var states = store.lockStates(events.stream().map(PatentEvent::patentId).toList());
         PatentLedger.Outcome outcome = ledger.apply(events, states);
-        store.saveStates(outcome.changed().values());
+        store.saveStates(outcome.changed().values(), states.keySet());
         store.addCounters(outcome.deltas());
         store.recordProgress(events.size(), outcome.eventsWithEffect(), deadLettered);
         boolean changed = !outcome.deltas().isEmpty();
