@@ -71,6 +71,22 @@ public final class LoadGen {
         }
     }
 
+    /** The demo (register holders, issue a sending key, send, verify) as a report, for the benchmark. */
+    public static Map<String, Object> demoReport(String gateway, String adminKey, long seed, double scale, Path expectedFile,
+                                                 long timeoutSeconds) throws Exception {
+        Corpus corpus = new Corpus(seed, scale);
+        var gw = new Gateway(gateway, adminKey);
+        registerHolders(gw);
+        String key = gw.issueKey("loadgen-demo-" + seed, List.of("ingest", "read"));
+        Map<String, Object> report = send(corpus, gateway, key, Map.of());
+        Map<String, Object> expected = castMap(report.get("expected"));
+        Files.writeString(expectedFile, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(expected));
+        report.putAll(verify(new Gateway(gateway, key), expected, timeoutSeconds, (double) report.get("startedAtSeconds")));
+        report.remove("expected");
+        report.remove("startedAtSeconds");
+        return report;
+    }
+
     private static void usage() {
         System.out.println("""
                 loadgen stats  [--seed N] [--scale S]

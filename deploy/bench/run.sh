@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The whole-platform benchmark, one command: starts the platform on a fresh data folder and measures
+#   1. raw limits: Kafka ProducerPerformance / ConsumerPerformance (250-byte records), PostgreSQL patent-row inserts
+#   2. end-to-end replay of the demo corpus (first request → metrics API shows every event applied, verified exact)
+#   3. alert latency (ingest acknowledgement → webhook received) under 1,000 events/s of background load
+#   4. gateway query latency at 2,000 requests/s (hey)
+#   5. each service's start-up time and peak RSS
+# Writes deploy/bench/out/results.json and results.html and prints a table. Everything it starts it stops.
+#   deploy/bench/run.sh          # the full corpus (1.24 million events)
+#   deploy/bench/run.sh 0.1      # a tenth
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+scale="${1:-1.0}"
+out="$root/deploy/bench/out"
+mkdir -p "$out"
+if ! command -v hey >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hey >/dev/null
+  else
+    echo "the gateway latency step needs hey (apt-get install hey)" >&2; exit 1
+  fi
+fi
+./mvnw -q -B -DskipTests package
+[ -d "$out/kafka-tools" ] || ./mvnw -q -B -f deploy/bench/pom.xml dependency:copy-dependencies -DoutputDirectory="$out/kafka-tools"
+exec java -Xmx1g -Dnanopulse.root="$root" -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+  -cp "loadgen/target/classes:$(cat loadgen/target/classpath.txt)" io.nanopulse.loadgen.bench.Bench "$scale"
