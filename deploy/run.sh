@@ -3,14 +3,17 @@
 # the four services. Needs only a JDK 17+. Ctrl-C or deploy/stop.sh stops everything.
 #   deploy/run.sh            build what is needed, then start
 #   deploy/run.sh --no-build start from what was built before
+#   deploy/run.sh --demo     also load the calibrated 25-year demo corpus once everything is ready
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 build=1
+demo=0
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=0 ;;
-    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    --demo) demo=1 ;;
+    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
     *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -25,5 +28,21 @@ if [ -f "$data/platform.pid" ] && kill -0 "$(cat "$data/platform.pid")" 2>/dev/n
   exit 1
 fi
 cp="testkit/target/classes:$(cat testkit/target/classpath.txt)"
-launcher_opts=(-Xmx256m -Dnanopulse.root="$root" -Dslf4j.internal.verbosity=WARN)
-exec java "${launcher_opts[@]}" -cp "$cp" io.nanopulse.testkit.platform.Main
+launcher_opts=(-Xmx256m -Dnanopulse.root="$root" -Dslf4j.internal.verbosity=WARN -Djava.util.logging.manager=org.jboss.logmanager.LogManager)
+if [ "$demo" = 0 ]; then
+  exec java "${launcher_opts[@]}" -cp "$cp" io.nanopulse.testkit.platform.Main
+fi
+# --demo: the launcher runs in the background until the platform is ready, then the load generator fills it.
+java "${launcher_opts[@]}" -cp "$cp" io.nanopulse.testkit.platform.Main &
+launcher=$!
+trap 'kill -TERM "$launcher" 2>/dev/null; wait "$launcher"' INT TERM
+gateway="http://127.0.0.1:${NANOPULSE_GATEWAY_PORT:-8080}"
+until [ -f "$data/platform.pid" ] && curl -sf -o /dev/null "$gateway/q/health/ready"; do
+  kill -0 "$launcher" 2>/dev/null || exit 1
+  sleep 1
+done
+echo "Loading the demo corpus through $gateway (progress below; figures are verified against the generator's record)..."
+java -Xmx1g -cp "loadgen/target/classes:$(cat loadgen/target/classpath.txt)" io.nanopulse.loadgen.LoadGen demo \
+  --gateway "$gateway" --key "${NANOPULSE_ADMIN_KEY:-$(cat "$data/admin-key")}" --out "$data/demo-expected.json" || true
+echo "Demo loaded. Dashboard: $gateway/  (Ctrl-C or deploy/stop.sh stops Nanopulse)"
+wait "$launcher"

@@ -38,6 +38,11 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Nanopulse...");
             platform.close();
+            try {
+                Files.deleteIfExists(data.resolve("platform.pid"));
+            } catch (java.io.IOException e) {
+                // nothing to clean then
+            }
             stopped.countDown();
             System.out.println("Stopped.");
         }, "nanopulse-stop"));
