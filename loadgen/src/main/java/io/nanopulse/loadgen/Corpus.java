@@ -167,8 +167,9 @@ final class Corpus {
         return out;
     }
 
+    /** Distinct per seed, so corpora of different seeds never share a patent. */
     String patentId(int p) {
-        return countryCodes[country[p]] + (100_000_000 + p) + "A";
+        return countryCodes[country[p]] + (1_000_000_000L + Math.floorMod(seed, 200) * 5_000_000L + p) + "A";
     }
 
     LocalDate filingDate(int p) {

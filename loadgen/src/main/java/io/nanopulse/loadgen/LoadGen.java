@@ -87,6 +87,31 @@ public final class LoadGen {
         return report;
     }
 
+    /**
+     * Writes the valid events of a corpus straight to patent-events (bypassing the API), as a backlog for
+     * measuring how fast metrics-service drains it. Returns the number of records written.
+     */
+    public static long produceDirect(String bootstrap, long seed, double scale) {
+        var props = new java.util.HashMap<String, Object>();
+        props.put(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all");
+        props.put(org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG, 10);
+        props.put(org.apache.kafka.clients.producer.ProducerConfig.BATCH_SIZE_CONFIG, 262144);
+        long[] n = new long[1];
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(props,
+                new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.StringSerializer())) {
+            new Corpus(seed, scale).stream(block -> block.forEach(e -> {
+                if (!e.valid()) return;
+                int at = e.json().indexOf("\"patentId\":\"") + 12;
+                String key = e.json().substring(at, e.json().indexOf('"', at));
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("patent-events", key, e.json()));
+                n[0]++;
+            }));
+            producer.flush();
+        }
+        return n[0];
+    }
+
     private static void usage() {
         System.out.println("""
                 loadgen stats  [--seed N] [--scale S]

@@ -85,6 +85,8 @@ public final class Bench {
         try {
             raw();
             replay();
+            metricsDrain();
+            metricsQueryLatency();
             alertLatency();
             gatewayLatency();
             memory();
@@ -180,6 +182,77 @@ public final class Bench {
             report.put("ratioToRawKafkaProducer", Math.round(e2e / r * 1000) / 1000.0);
         }
         log("replay: %s", report);
+    }
+
+    // ---- 2b. metrics-service alone: drain a backlog, answer queries -----------------------------------
+
+    /** metrics-service stopped, a backlog of new patents written to Kafka, then the time to drain it. */
+    private void metricsDrain() throws Exception {
+        ServiceProcess metrics = platform.service("metrics-service");
+        metrics.stop();
+        double backlogScale = Math.max(0.05, scale / 4);
+        long records = LoadGen.produceDirect(platform.kafka().bootstrapServers(), 99, backlogScale);
+        log("metrics drain: %,d records waiting; restarting metrics-service", records);
+        metrics.start();
+        metrics.awaitReady(Duration.ofSeconds(120));
+        long t0 = System.nanoTime();
+        while (lag("metrics-service", "patent-events") > 0) Thread.sleep(100);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        var r = new LinkedHashMap<String, Object>();
+        r.put("records", records);
+        r.put("seconds", Math.round(seconds * 100) / 100.0);
+        r.put("eventsPerSecond", Math.round(records / seconds));
+        results.put("metricsDrain", r);
+        log("metrics drain: %s", r);
+    }
+
+    private long lag(String group, String topic) throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", platform.kafka().bootstrapServers()))) {
+            var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            var specs = new java.util.HashMap<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec>();
+            for (var p : admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()) {
+                specs.put(new org.apache.kafka.common.TopicPartition(topic, p.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest());
+            }
+            long lag = 0;
+            for (var e : admin.listOffsets(specs).all().get().entrySet()) {
+                var c = committed.get(e.getKey());
+                lag += e.getValue().offset() - (c == null ? 0 : c.offset());
+            }
+            return lag;
+        }
+    }
+
+    /** Ranking and subject queries straight at metrics-service (no gateway), at 2,000 requests/s. */
+    private void metricsQueryLatency() throws Exception {
+        var r = new LinkedHashMap<String, Object>();
+        String base = platform.service("metrics-service").url();
+        for (String query : List.of("/metrics/rankings?kind=COUNTRY&metric=share&window=P5Y&limit=10",
+                "/metrics/rankings?kind=INSTITUTION&metric=filings&window=ALL&limit=10",
+                "/metrics/figures?kind=COUNTRY&key=CN&window=P12M&asOf=2024-06-30")) {
+            r.put(query, hey(base + query, null, 2000));
+        }
+        results.put("metricsQueryLatency", r);
+        log("metrics query latency: %s", r);
+    }
+
+    /** hey at a fixed total rate for 20 s: requests/s, p50, p99 (ms) and non-200 answers. */
+    private static Map<String, Object> hey(String url, String key, int rate) throws Exception {
+        var cmd = new ArrayList<>(List.of("hey", "-z", "20s", "-c", "8", "-q", Integer.toString(rate / 8)));
+        if (key != null) cmd.addAll(List.of("-H", "Authorization: Bearer " + key));
+        cmd.add(url);
+        Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String text = new String(proc.getInputStream().readAllBytes());
+        proc.waitFor();
+        var r = new LinkedHashMap<String, Object>();
+        Matcher m = Pattern.compile("Requests/sec:\\s+([\\d.]+)").matcher(text);
+        r.put("requestsPerSecond", m.find() ? Math.round(Double.parseDouble(m.group(1))) : null);
+        r.put("p50Millis", Math.round(heyLatency(text, "50%") * 10) / 10.0);
+        r.put("p99Millis", Math.round(heyLatency(text, "99%") * 10) / 10.0);
+        int errors = 0;
+        Matcher s = Pattern.compile("\\[(\\d{3})]\\s+(\\d+) responses").matcher(text);
+        while (s.find()) if (!s.group(1).equals("200")) errors += Integer.parseInt(s.group(2));
+        r.put("non200", errors);
+        return r;
     }
 
     // ---- 3. alert latency ---------------------------------------------------------------------------------

@@ -26,6 +26,16 @@ final class Chart {
             add(throughput, "Gateway intake (send)", replay.get("sendEventsPerSecond"), "events/s");
             add(throughput, "End to end (applied)", replay.get("endToEndEventsPerSecond"), "events/s");
         }
+        if (results.get("metricsDrain") instanceof Map<?, ?> d) {
+            add(throughput, "metrics-service draining a backlog", d.get("eventsPerSecond"), "events/s");
+        }
+        if (results.get("metricsQueryLatency") instanceof Map<?, ?> q) {
+            for (var e : q.entrySet()) {
+                if (e.getValue() instanceof Map<?, ?> m) {
+                    add(latency, "metrics " + e.getKey().toString().replaceAll("&.*", "") + " p99", m.get("p99Millis"), "ms");
+                }
+            }
+        }
         if (results.get("alertLatency") instanceof Map<?, ?> a) {
             add(latency, "Alert p50", a.get("p50Millis"), "ms");
             add(latency, "Alert p99", a.get("p99Millis"), "ms");

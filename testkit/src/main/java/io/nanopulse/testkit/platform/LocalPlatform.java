@@ -125,11 +125,36 @@ public final class LocalPlatform implements AutoCloseable {
 
     private void add(String name, int port, String heap, Map<String, String> env, Path logs) {
         var all = new HashMap<>(env);
-        all.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         all.putAll(settings.extraEnv().getOrDefault(name, Map.of()));
-        Path jar = settings.repoRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        services.put(name, new ServiceProcess(name, jar, port, heap, all, logs.resolve(name + ".log"),
-                List.of("-Djava.io.tmpdir=" + settings.dataDir().resolve("tmp"))));
+        specs.put(name, new Spec(heap, Map.copyOf(all)));
+        services.put(name, process(name, name, port));
+    }
+
+    private record Spec(String heap, Map<String, String> env) {
+    }
+
+    private final Map<String, Spec> specs = new HashMap<>();
+
+    private ServiceProcess process(String service, String instanceName, int port) {
+        Spec spec = specs.get(service);
+        var env = new HashMap<>(spec.env());
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        Path jar = settings.repoRoot().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        return new ServiceProcess(instanceName, jar, port, spec.heap(), env,
+                settings.dataDir().resolve("logs").resolve(instanceName + ".log"),
+                List.of("-Djava.io.tmpdir=" + settings.dataDir().resolve("tmp")));
+    }
+
+    /**
+     * Starts one more instance of a service with the same settings on a port of its own (scale-out on one
+     * machine: same consumer group, same database), named e.g. {@code metrics-service-2}.
+     */
+    public ServiceProcess addInstance(String service, int instance) {
+        ServiceProcess p = process(service, service + "-" + instance, Ports.free());
+        services.put(p.name(), p);
+        p.start();
+        readyMillis.put(p.name(), p.awaitReady(Duration.ofSeconds(120)));
+        return p;
     }
 
     public ServiceProcess service(String name) {
