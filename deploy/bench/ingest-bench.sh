@@ -7,6 +7,7 @@
 #
 #   deploy/bench/ingest-bench.sh                 # 1,000,000 events, batches of 5,000, 4 concurrent senders
 #   EVENTS=500000 CONCURRENCY=2 HEAP=256m deploy/bench/ingest-bench.sh
+#   INGEST_OPTS="-Dmp.messaging.outgoing.patent-events.tracing-enabled=false" deploy/bench/ingest-bench.sh
 #
 # Needs: JDK 17+, ./mvnw; builds ingest-service and testkit (package only) if their jars are missing,
 # and fetches org.apache.kafka:kafka-tools (bench only) into deploy/bench/out/kafka-tools once.
@@ -22,6 +23,7 @@ CONCURRENCY=${CONCURRENCY:-4}
 HEAP=${HEAP:-512m}
 KAFKA_PORT=${KAFKA_PORT:-19192}
 HTTP_PORT=${HTTP_PORT:-18081}
+INGEST_OPTS=${INGEST_OPTS:-}
 # Keep in step with ingest-service/src/main/resources/application.properties (mp.messaging.outgoing.patent-events.*).
 PRODUCER_PROPS="acks=all enable.idempotence=true max.in.flight.requests.per.connection=5 linger.ms=10 batch.size=262144 compression.type=none"
 
@@ -47,13 +49,14 @@ log "starting Kafka on 127.0.0.1:$KAFKA_PORT"
 java -cp "testkit/target/classes:$(cat testkit/target/classpath.txt):testkit/target/kafka-broker/*" \
   "$BENCH/BenchBroker.java" "$OUT/kafka-data" "$KAFKA_PORT" > "$OUT/broker.log" 2>&1 &
 PIDS+=($!)
-for _ in $(seq 1 120); do grep -q '^READY' "$OUT/broker.log" && break; sleep 0.5; done
+for _ in $(seq 1 360); do grep -q '^READY' "$OUT/broker.log" && break; sleep 0.5; done
 grep -q '^READY' "$OUT/broker.log" || { cat "$OUT/broker.log"; exit 1; }
 BOOTSTRAP=127.0.0.1:$KAFKA_PORT
 
 # --- ingest-service -----------------------------------------------------------------------------------
 log "starting ingest-service on 127.0.0.1:$HTTP_PORT (-Xmx$HEAP)"
-KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP java -Xmx"$HEAP" -Dquarkus.http.port="$HTTP_PORT" \
+# shellcheck disable=SC2086
+KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP java -Xmx"$HEAP" $INGEST_OPTS -Dquarkus.http.port="$HTTP_PORT" \
   -jar ingest-service/target/quarkus-app/quarkus-run.jar > "$OUT/ingest.log" 2>&1 &
 INGEST_PID=$!
 PIDS+=($INGEST_PID)
@@ -98,7 +101,7 @@ RAW_RATE=$(sed -n 's/^[0-9]* records sent, \([0-9.]*\) records\/sec.*/\1/p' <<< 
 B=$(rate "$BATCHES"); N=$(rate "$NDJSON")
 {
   echo "Ingest benchmark $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(nproc) cores, load average before/after: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "events per run: $EVENTS, avg event size: $RECORD_SIZE bytes, service heap: $HEAP"
+  echo "events per run: $EVENTS, avg event size: $RECORD_SIZE bytes, service heap: $HEAP, options: ${INGEST_OPTS:-none}"
   echo "POST /events JSON batches of $BATCH x$CONCURRENCY: $BATCHES  (service CPU $(( (c1 - c0) * 10000 / EVENTS )) us/event)"
   echo "POST /events one NDJSON stream:       $NDJSON  (service CPU $(( (c2 - c1) * 10000 / EVENTS )) us/event)"
   echo "Kafka ProducerPerformance (raw):       $RAW"
