@@ -19,12 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * All four packaged services on a real broker and database: an event POSTed to the gateway goes
  * through ingest, Kafka, metrics and PostgreSQL, and a query through the gateway sees it.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class VerticalSliceIT {
     static LocalPlatform platform;
 
     @BeforeAll
     static void start() {
-        platform = new LocalPlatform(Platforms.settings("slice"));
+        platform = new LocalPlatform(Platforms.withLocalWebhooks("slice"));
         platform.start();
     }
 
@@ -39,6 +40,49 @@ class VerticalSliceIT {
                 .post("/api/v1/admin/keys").then().statusCode(201).extract().jsonPath().getString("key");
     }
 
+    /**
+     * One trace from the request to the webhook: the gateway request (trace id chosen here), ingest, the
+     * Kafka record, the metrics batch, the metric-changes record, the alert evaluation and the webhook's
+     * traceparent.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void theWebhookContinuesTheTraceOfTheIngestRequest() throws Exception {
+        var traceparents = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1",
+                io.nanopulse.testkit.infra.Ports.free()), 0);
+        receiver.createContext("/hook", ex -> {
+            ex.getRequestBody().readAllBytes();
+            String tp = ex.getRequestHeaders().getFirst("traceparent");
+            traceparents.add(tp == null ? "none" : tp);
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        receiver.start();
+        try {
+            String key = issueKey("trace-app", List.of("ingest", "read", "alerts"));
+            String subscriber = given().baseUri(platform.gatewayUrl()).auth().oauth2(key).contentType(ContentType.JSON)
+                    .body(Map.of("name", "trace", "webhookUrl", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))
+                    .post("/api/v1/subscribers").then().statusCode(201).extract().jsonPath().getString("id");
+            given().baseUri(platform.gatewayUrl()).auth().oauth2(key).contentType(ContentType.JSON)
+                    .body(Map.of("subscriberId", subscriber, "name", "nz-first", "subject", Map.of("kind", "COUNTRY", "key", "NZ"),
+                            "metric", "filings", "window", "ALL", "condition", "ABOVE", "threshold", 0.5))
+                    .post("/api/v1/rules").then().statusCode(201);
+            String traceId = java.util.HexFormat.of().formatHex(java.security.SecureRandom.getSeed(16));
+            given().baseUri(platform.gatewayUrl()).auth().oauth2(key).contentType(ContentType.JSON)
+                    .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                    .body("""
+                            {"type":"PATENT_FILED","eventId":"trace-1","patentId":"NZ123456A","country":"NZ",
+                             "institution":"Callaghan Innovation","sector":"MATERIALS","filingDate":"2024-05-05"}""")
+                    .post("/api/v1/events").then().statusCode(202);
+            String received = traceparents.poll(60, java.util.concurrent.TimeUnit.SECONDS);
+            org.junit.jupiter.api.Assertions.assertNotNull(received, "no webhook within 60 s");
+            assertEquals(traceId, received.split("-")[1], "webhook traceparent " + received);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
     private static JsonPath figures(String key, String country) {
         return given().baseUri(platform.gatewayUrl()).auth().oauth2(key)
                 .queryParam("kind", "COUNTRY").queryParam("key", country).queryParam("window", "ALL")
@@ -46,6 +90,7 @@ class VerticalSliceIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void eventThroughTheGatewayIsCountedAndVisibleThroughTheGateway() {
         String key = issueKey("slice-app", List.of("ingest", "read"));
         assertEquals(0, figures(key, "CN").getLong("filings"));

@@ -3,7 +3,13 @@ package io.nanopulse.alerts.messaging;
 import io.nanopulse.alerts.config.AlertsConfig;
 import io.nanopulse.alerts.evaluation.AlertEvaluator;
 import io.nanopulse.alerts.service.ChangeSet;
-import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +18,12 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Consumes metric-changes in batches (group alerts-service) and evaluates the rules they may affect.
@@ -37,11 +48,47 @@ public class MetricChangeConsumer {
         stopping = true;
     }
 
-    /** One span per batch, so the webhooks it causes carry its trace (traceparent) onwards. */
+    @Inject
+    Tracer tracer;
+
+    /**
+     * One span per batch, child of the trace metrics-service put on the first record (which continues the
+     * ingest request's trace), so the webhooks it causes carry that trace (traceparent) onwards.
+     */
     @Incoming("metric-changes")
     @Blocking
-    @WithSpan("evaluate metric-changes")
-    public void consume(List<String> values) throws InterruptedException {
+    public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
+        Context parent = Context.root();
+        var values = new java.util.ArrayList<String>(records.count());
+        for (ConsumerRecord<String, String> r : records) {
+            values.add(r.value());
+            var header = r.headers().lastHeader("traceparent");
+            if (header != null && parent == Context.root()) {
+                parent = W3CTraceContextPropagator.getInstance().extract(Context.root(),
+                        Map.of("traceparent", new String(header.value(), StandardCharsets.UTF_8)), MAP_GETTER);
+            }
+        }
+        Span span = tracer.spanBuilder("evaluate metric-changes").setParent(parent).setSpanKind(SpanKind.CONSUMER).startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            evaluate(values);
+        } finally {
+            span.end();
+        }
+    }
+
+    private static final TextMapGetter<Map<String, String>> MAP_GETTER = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+            return carrier.keySet();
+        }
+
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+            return carrier == null ? null : carrier.get(key);
+        }
+    };
+
+    private void evaluate(List<String> values) throws InterruptedException {
         ChangeSet changes = MetricChangeParser.parse(values);
         long backoffMs = 200;
         long maxMs = Math.max(backoffMs, config.evaluation().maxConsumerBackoff().toMillis());

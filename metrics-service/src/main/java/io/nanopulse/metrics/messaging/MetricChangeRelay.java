@@ -5,6 +5,7 @@ import io.nanopulse.metrics.config.MetricsConfig;
 import io.nanopulse.metrics.persistence.MetricChangeOutbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,6 +70,7 @@ public class MetricChangeRelay {
                 for (var p : pending) {
                     var ack = new CompletableFuture<Void>();
                     emitter.send(Message.of(p.payload())
+                            .addMetadata(TracingMetadata.withCurrent(TraceContexts.fromTraceparent(p.traceparent())))
                             .addMetadata(OutgoingCloudEventMetadata.builder()
                                     .withId(p.changeId().toString())
                                     .withType(Topics.METRIC_CHANGE_TYPE)

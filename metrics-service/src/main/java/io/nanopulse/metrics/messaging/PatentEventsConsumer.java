@@ -8,6 +8,10 @@ import io.nanopulse.contracts.FieldError;
 import io.nanopulse.contracts.Json;
 import io.nanopulse.contracts.PatentEvent;
 import io.nanopulse.contracts.ValidationResult;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,10 +43,23 @@ public class PatentEventsConsumer {
     MetricChangeRelay relay;
     @Inject
     MeterRegistry registry;
+    @Inject
+    Tracer tracer;
 
     @Incoming("patent-events")
     @Blocking
     public void consume(ConsumerRecords<String, String> records) throws Exception {
+        // One span per batch, child of the first record's trace; the metric-changes it causes carry it on.
+        Span span = tracer.spanBuilder("apply patent-events batch").setParent(TraceContexts.parentOf(records))
+                .setSpanKind(SpanKind.CONSUMER).setAttribute("messaging.batch.message_count", records.count()).startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            apply(records);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void apply(ConsumerRecords<String, String> records) throws Exception {
         Timer.Sample sample = Timer.start(registry);
         var events = new ArrayList<PatentEvent>(records.count());
         var letters = new ArrayList<DeadLetterPublisher.DeadLetter>();

@@ -13,17 +13,18 @@ import java.util.UUID;
 /** The metric-changes outbox: rows written with a batch, sent and marked by the relay. */
 @ApplicationScoped
 public class MetricChangeOutbox {
-    public record Pending(UUID changeId, String payload) {
+    public record Pending(UUID changeId, String payload, String traceparent) {
     }
 
     @Inject
     DataSource dataSource;
 
-    public void add(UUID changeId, String payload) throws SQLException {
+    public void add(UUID changeId, String payload, String traceparent) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             var st = c.prepareStatement("INSERT INTO metric_change_outbox (change_id, payload) VALUES (?, ?)")) {
+             var st = c.prepareStatement("INSERT INTO metric_change_outbox (change_id, payload, traceparent) VALUES (?, ?, ?)")) {
             st.setObject(1, changeId);
             st.setString(2, payload);
+            st.setString(3, traceparent);
             st.executeUpdate();
         }
     }
@@ -32,11 +33,11 @@ public class MetricChangeOutbox {
     public List<Pending> claim(int limit) throws SQLException {
         var out = new ArrayList<Pending>();
         try (Connection c = dataSource.getConnection();
-             var st = c.prepareStatement("SELECT change_id, payload FROM metric_change_outbox WHERE published_at IS NULL"
+             var st = c.prepareStatement("SELECT change_id, payload, traceparent FROM metric_change_outbox WHERE published_at IS NULL"
                      + " ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
             st.setInt(1, limit);
             try (var rs = st.executeQuery()) {
-                while (rs.next()) out.add(new Pending(rs.getObject(1, UUID.class), rs.getString(2)));
+                while (rs.next()) out.add(new Pending(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)));
             }
         }
         return out;

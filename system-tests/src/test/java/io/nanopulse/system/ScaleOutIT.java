@@ -1,0 +1,140 @@
+package io.nanopulse.system;
+
+import com.sun.net.httpserver.HttpServer;
+import io.nanopulse.testkit.corpus.MessyStream;
+import io.nanopulse.testkit.infra.Ports;
+import io.nanopulse.testkit.platform.LocalPlatform;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Scale-out on one machine: two metrics-service and two alerts-service instances share their consumer
+ * groups over a 6-partition patent-events; one of each is killed (SIGKILL) half-way through a stream of
+ * a few hundred thousand events. The survivors take every partition, the aggregates end exact, and every
+ * alert transition is delivered exactly once by webhook-id.
+ */
+class ScaleOutIT {
+    static LocalPlatform platform;
+    static HttpServer receiver;
+    /** webhook-id → rule name, and every (webhook-id) received, duplicates included. */
+    static final Map<String, String> firings = new ConcurrentHashMap<>();
+    static final List<String> received = new CopyOnWriteArrayList<>();
+    static final MessyStream STREAM = new MessyStream(424242, 200_000);
+
+    @BeforeAll
+    static void start() throws Exception {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", Ports.free()), 0);
+        receiver.createContext("/hook", ex -> {
+            String id = ex.getRequestHeaders().getFirst("webhook-id");
+            JsonPath body = JsonPath.from(new String(ex.getRequestBody().readAllBytes()));
+            received.add(id);
+            firings.put(id, body.getString("data.rule.name") + ":" + body.getString("data.transition.to"));
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        receiver.start();
+        platform = new LocalPlatform(Platforms.withLocalWebhooks("scaleout"));
+        platform.start();
+        platform.addInstance("metrics-service", 2);
+        platform.addInstance("alerts-service", 2);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) platform.close();
+        if (receiver != null) receiver.stop(0);
+    }
+
+    private static String adminCall(String path, Object body) {
+        return given().baseUri(platform.gatewayUrl()).auth().oauth2(platform.adminKey()).contentType(ContentType.JSON)
+                .body(body).post(path).then().statusCode(201).extract().asString();
+    }
+
+    @Test
+    void survivorsTakeOverWithExactAggregatesAndEachTransitionDeliveredOnce() throws Exception {
+        String key = JsonPath.from(adminCall("/api/v1/admin/keys", Map.of("principal", "scale", "roles", List.of("alerts", "read"))))
+                .getString("key");
+        String subscriber = given().baseUri(platform.gatewayUrl()).auth().oauth2(key).contentType(ContentType.JSON)
+                .body(Map.of("name", "scale", "webhookUrl", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))
+                .post("/api/v1/subscribers").then().statusCode(201).extract().jsonPath().getString("id");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        long cnTotal = STREAM.expected(f -> f.country().equals("CN"), LocalDate.of(1900, 1, 1), today)[0];
+        var thresholds = new ArrayList<Long>();
+        for (int i = 1; i <= 10; i++) thresholds.add(cnTotal * (i * 9) / 100);   // 9% … 90% of China's final count
+        for (long t : thresholds) {
+            given().baseUri(platform.gatewayUrl()).auth().oauth2(key).contentType(ContentType.JSON)
+                    .body(Map.of("subscriberId", subscriber, "name", "cn-above-" + t, "subject", Map.of("kind", "COUNTRY", "key", "CN"),
+                            "metric", "filings", "window", "ALL", "condition", "ABOVE", "threshold", t))
+                    .post("/api/v1/rules").then().statusCode(201);
+        }
+
+        String bootstrap = platform.kafka().bootstrapServers();
+        int half = STREAM.records.size() / 2;
+        Platforms.produce(bootstrap, STREAM.records.subList(0, half));
+        // The survivor of metrics is the instance alerts-service queries (in a cluster a Service spreads that).
+        var survivor = platform.service("metrics-service");
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() ->
+                given().baseUri(survivor.url()).get("/metrics/progress").then().extract().jsonPath().getLong("eventsApplied") > half / 2);
+        platform.service("metrics-service-2").kill();
+        platform.service("alerts-service").kill();
+        Platforms.produce(bootstrap, STREAM.records.subList(half, STREAM.records.size()));
+
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                Platforms.lag(bootstrap, "metrics-service", "patent-events") == 0
+                        && Platforms.lag(bootstrap, "alerts-service", "metric-changes") == 0);
+
+        // Exact aggregates, read from the survivor.
+        for (String cc : List.of("CN", "US", "JP", "KR", "DE", "TW")) {
+            long[] want = STREAM.expected(f -> f.country().equals(cc), LocalDate.of(1900, 1, 1), today);
+            JsonPath got = given().baseUri(survivor.url()).queryParam("kind", "COUNTRY").queryParam("key", cc)
+                    .get("/metrics/figures").then().statusCode(200).extract().jsonPath();
+            assertEquals(want[0], got.getLong("filings"), cc + " filings");
+            assertEquals(want[1], got.getLong("licensed"), cc + " licensed");
+            assertEquals(want[2], got.getLong("grants"), cc + " grants");
+        }
+
+        // The survivor of each group owns every partition.
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            await().atMost(Duration.ofMinutes(2)).until(() -> admin.describeConsumerGroups(List.of("metrics-service")).all().get()
+                    .get("metrics-service").members().size() == 1);
+            var members = admin.describeConsumerGroups(List.of("metrics-service")).all().get().get("metrics-service").members();
+            assertEquals(6, members.iterator().next().assignment().topicPartitions().size(), "survivor owns all 6 partitions");
+        }
+
+        // Every rule fired exactly once: one webhook-id per rule (a retry would repeat the same id).
+        await().atMost(Duration.ofMinutes(2)).until(() -> new HashSet<>(firings.values()).size() >= thresholds.size());
+        Thread.sleep(3000); // late duplicates, if any, would arrive now
+        Map<String, Set<String>> idsByRule = new HashMap<>();
+        firings.forEach((id, what) -> idsByRule.computeIfAbsent(what, k -> new HashSet<>()).add(id));
+        assertEquals(thresholds.size(), idsByRule.size(), "transitions: " + idsByRule.keySet());
+        for (long t : thresholds) {
+            assertEquals(1, idsByRule.getOrDefault("cn-above-" + t + ":FIRING", Set.of()).size(), "one delivery id for cn-above-" + t);
+        }
+        assertTrue(received.size() >= thresholds.size());
+        System.out.printf("[scale-out] %d transitions, %d webhook requests (%d resent with the same webhook-id)%n",
+                idsByRule.size(), received.size(), received.size() - firings.size());
+    }
+}
