@@ -34,7 +34,6 @@ public final class EventValidator {
     private static final Pattern PATENT_ID = Pattern.compile("[A-Z]{2}[A-Z0-9]{4,20}");
     private static final Pattern PATENT_ID_SEPARATORS = Pattern.compile("[-\\s]");
     private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]|[\\u2028\\u2029\\u200B-\\u200F\\uFEFF]");
 
     private final Clock clock;
 
@@ -52,7 +51,28 @@ public final class EventValidator {
 
     /** Trim and fold whitespace: the same comparison form everywhere (institutions, cities). */
     public static String foldWhitespace(String text) {
-        return WHITESPACE_RUN.matcher(text.strip()).replaceAll(" ");
+        String stripped = text.strip();
+        // Hot path (every text field of every event): most text has single spaces only.
+        boolean folded = true;
+        for (int i = 0; i < stripped.length() && folded; i++) {
+            char c = stripped.charAt(i);
+            if (Character.isWhitespace(c) && (c != ' ' || (i + 1 < stripped.length() && Character.isWhitespace(stripped.charAt(i + 1))))) {
+                folded = false;
+            }
+        }
+        return folded ? stripped : WHITESPACE_RUN.matcher(stripped).replaceAll(" ");
+    }
+
+    /** Control characters other than tab, CR and LF, and invisible separators; a loop, as it runs per field. */
+    private static boolean hasControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f)
+                    || c == '\u2028' || c == '\u2029' || (c >= '\u200B' && c <= '\u200F') || c == '\uFEFF') {
+                return true;
+            }
+        }
+        return false;
     }
 
     public ValidationResult validate(JsonNode node) {
@@ -192,7 +212,7 @@ public final class EventValidator {
                 return null;
             }
             String folded = foldWhitespace(code.asText()).toUpperCase(Locale.ROOT);
-            if (folded.length() > MAX_CPC_LENGTH || CONTROL.matcher(folded).find()) {
+            if (folded.length() > MAX_CPC_LENGTH || hasControl(folded)) {
                 reader.errors.add(new FieldError("cpc", "every code must be at most " + MAX_CPC_LENGTH
                         + " printable characters"));
                 return null;
@@ -230,7 +250,7 @@ public final class EventValidator {
                 errors.add(new FieldError(field, "must be at most " + maxLength + " characters"));
                 return null;
             }
-            if (CONTROL.matcher(raw).find()) {
+            if (hasControl(raw)) {
                 errors.add(new FieldError(field, "must not contain control characters"));
                 return null;
             }
