@@ -63,6 +63,7 @@ public class PatentEventsConsumer {
         Timer.Sample sample = Timer.start(registry);
         var events = new ArrayList<PatentEvent>(records.count());
         var letters = new ArrayList<DeadLetterPublisher.DeadLetter>();
+        long parseStart = System.nanoTime();
         for (ConsumerRecord<String, String> r : records) {
             JsonNode node;
             try {
@@ -80,6 +81,7 @@ public class PatentEventsConsumer {
                         result.errors().stream().map(e -> e.field() + " " + e.reason()).collect(Collectors.joining("; "))));
             }
         }
+        registry.timer("nanopulse.metrics.batch.step", "step", "parse").record(System.nanoTime() - parseStart, java.util.concurrent.TimeUnit.NANOSECONDS);
         deadLetters.sendAll(letters);
         var applied = applier.apply(events, letters.size());
         registry.counter("nanopulse.metrics.events.applied").increment(events.size());
@@ -88,7 +90,9 @@ public class PatentEventsConsumer {
             LOG.warnf("dead-lettered %d of %d records", letters.size(), records.count());
         }
         if (applied.changed()) {
+            long relayStart = System.nanoTime();
             relay.publishPending();
+            registry.timer("nanopulse.metrics.batch.step", "step", "relay").record(System.nanoTime() - relayStart, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 }

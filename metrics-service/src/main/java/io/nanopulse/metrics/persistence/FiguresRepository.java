@@ -28,12 +28,71 @@ public class FiguresRepository {
         return byKey.getOrDefault(key, Totals.ZERO);
     }
 
+    /** What a ranking orders by, as SQL over the summed columns f (filings), l (licensed), g (granted). */
+    public enum Order {
+        FILINGS("sum(f) DESC"), GRANTS("sum(g) DESC, sum(f) DESC"), LICENSING_RATE("sum(l)::float8 / sum(f) DESC, sum(f) DESC");
+
+        private final String sql;
+
+        Order(String sql) {
+            this.sql = sql;
+        }
+    }
+
     /**
-     * Totals of every subject of a kind; {@code keyPrefix} (e.g. "CN/") narrows cities or sectors to one
-     * country.
+     * The top subjects of a kind over a window, ranked inside PostgreSQL (counters and edge days summed in
+     * one statement), so only {@code limit} rows leave the database. {@code keyPrefix} (e.g. "CN/") narrows
+     * cities or sectors to one country. Ties are broken by subject key.
      */
-    public Map<String, Totals> totalsByKey(SubjectKind kind, String keyPrefix, WindowPlan plan) throws SQLException {
-        return sums(kind, null, keyPrefix, plan);
+    public Map<String, Totals> top(SubjectKind kind, String keyPrefix, WindowPlan plan, Order order, int limit) throws SQLException {
+        var parts = new ArrayList<String>();
+        var params = new ArrayList<Object>();
+        var periods = new ArrayList<String>();
+        if (plan.years() != null) {
+            periods.add("(grain = 'Y' AND period BETWEEN ? AND ?)");
+        }
+        for (int i = 0; i < plan.months().size(); i++) {
+            periods.add("(grain = 'M' AND period BETWEEN ? AND ?)");
+        }
+        if (!periods.isEmpty()) {
+            parts.add("SELECT subject, filings AS f, licensed AS l, granted AS g FROM filing_counter WHERE kind = ?"
+                    + (keyPrefix != null ? " AND subject LIKE ?" : "") + " AND (" + String.join(" OR ", periods) + ")");
+            params.add((short) kind.ordinal());
+            if (keyPrefix != null) params.add(like(keyPrefix));
+            if (plan.years() != null) {
+                params.add(Date.valueOf(plan.years().from()));
+                params.add(Date.valueOf(plan.years().to()));
+            }
+            for (var m : plan.months()) {
+                params.add(Date.valueOf(m.from()));
+                params.add(Date.valueOf(m.to()));
+            }
+        }
+        if (!plan.days().isEmpty()) {
+            String keyExpr = SubjectSql.keyExpression(kind);
+            var ranges = new ArrayList<String>();
+            for (var d : plan.days()) {
+                ranges.add("filing_date BETWEEN ? AND ?");
+                params.add(Date.valueOf(d.from()));
+                params.add(Date.valueOf(d.to()));
+            }
+            parts.add("SELECT " + keyExpr + ", 1, CASE WHEN first_deal_date IS NULL THEN 0 ELSE 1 END,"
+                    + " CASE WHEN grant_date IS NULL THEN 0 ELSE 1 END FROM patent WHERE (" + String.join(" OR ", ranges) + ")"
+                    + " AND " + SubjectSql.present(kind) + (keyPrefix != null ? " AND " + keyExpr + " LIKE ?" : ""));
+            if (keyPrefix != null) params.add(like(keyPrefix));
+        }
+        var out = new LinkedHashMap<String, Totals>();
+        if (parts.isEmpty()) return out;
+        String sql = "SELECT subject, sum(f), sum(l), sum(g) FROM (" + String.join(" UNION ALL ", parts)
+                + ") AS x(subject, f, l, g) GROUP BY subject HAVING sum(f) > 0 ORDER BY " + order.sql + ", subject LIMIT ?";
+        params.add(limit);
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) st.setObject(i + 1, params.get(i));
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), new Totals(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+            }
+        }
+        return out;
     }
 
     private Map<String, Totals> sums(SubjectKind kind, String key, String keyPrefix, WindowPlan plan) throws SQLException {

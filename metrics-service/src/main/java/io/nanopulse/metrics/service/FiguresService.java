@@ -98,20 +98,14 @@ public class FiguresService {
             prefix = normaliseKey(SubjectKind.COUNTRY, country) + "/";
         }
         Totals global = repository.totals(SubjectKind.GLOBAL, "", plan);
-        Map<String, Totals> all = repository.totalsByKey(kind, prefix, plan);
-        var figures = new ArrayList<Figures>(all.size());
-        for (var e : all.entrySet()) {
-            if (e.getValue().filings() > 0) {
-                figures.add(toFigures(kind, e.getKey(), e.getKey(), window, e.getValue(), global));
-            }
-        }
-        figures.sort(metric.descending());
-        List<Figures> top = figures.subList(0, Math.min(limit, figures.size()));
+        Map<String, Totals> ranked = repository.top(kind, prefix, plan, metric.order(), limit);
+        List<Figures> top = new ArrayList<>(ranked.size());
+        ranked.forEach((key, totals) -> top.add(toFigures(kind, key, key, window, totals, global)));
         if (kind == SubjectKind.INSTITUTION) {
             Map<String, String> names = repository.institutionNames(top.stream().map(f -> f.subject().key()).toList());
-            top = top.stream().map(f -> new Figures(new Figures.Subject(kind, f.subject().key(),
+            return new Ranking(kind, metric, Figures.WindowView.of(window), window.asOf(), global.filings(), top.stream().map(f -> new Figures(new Figures.Subject(kind, f.subject().key(),
                     names.getOrDefault(f.subject().key(), f.subject().key())), f.window(), f.asOf(), f.filings(),
-                    f.grants(), f.licensed(), f.share(), f.licensingRate())).toList();
+                    f.grants(), f.licensed(), f.share(), f.licensingRate())).toList());
         }
         return new Ranking(kind, metric, Figures.WindowView.of(window), window.asOf(), global.filings(), List.copyOf(top));
     }

@@ -1,21 +1,20 @@
 package io.nanopulse.metrics.service;
 
-import java.util.Arrays;
-import java.util.Comparator;
+import io.nanopulse.metrics.persistence.FiguresRepository;
 
-/** What a ranking orders by. */
+import java.util.Arrays;
+
+/** What a ranking orders by (descending, ties by subject key); the database does the ordering. */
 public enum Metric {
-    FILINGS("filings", Comparator.comparingLong(Figures::filings)),
-    SHARE("share", Comparator.comparingLong(Figures::filings)),
-    GRANTS("grants", Comparator.comparingLong(Figures::grants)),
-    LICENSING_RATE("licensingRate", Comparator.comparing(
-            (Figures f) -> f.licensingRate().value() == null ? java.math.BigDecimal.valueOf(-1) : f.licensingRate().value())
-            .thenComparingLong(Figures::filings));
+    FILINGS("filings", FiguresRepository.Order.FILINGS),
+    SHARE("share", FiguresRepository.Order.FILINGS),
+    GRANTS("grants", FiguresRepository.Order.GRANTS),
+    LICENSING_RATE("licensingRate", FiguresRepository.Order.LICENSING_RATE);
 
     private final String apiName;
-    private final Comparator<Figures> order;
+    private final FiguresRepository.Order order;
 
-    Metric(String apiName, Comparator<Figures> order) {
+    Metric(String apiName, FiguresRepository.Order order) {
         this.apiName = apiName;
         this.order = order;
     }
@@ -24,9 +23,8 @@ public enum Metric {
         return apiName;
     }
 
-    /** Descending, ties broken by subject key so rankings are stable. */
-    public Comparator<Figures> descending() {
-        return order.reversed().thenComparing(f -> f.subject().key());
+    public FiguresRepository.Order order() {
+        return order;
     }
 
     public static Metric parse(String name) {
