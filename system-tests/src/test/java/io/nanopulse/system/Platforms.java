@@ -30,13 +30,16 @@ final class Platforms {
         return LocalPlatform.Settings.forTests(repoRoot(), data, "np_" + LocalPlatform.randomSecret(24));
     }
 
-    /** Test settings whose alerts-service may call webhooks on 127.0.0.1 (the tests' receivers). */
+    /**
+     * Test settings whose alerts-service may call webhooks on 127.0.0.1 (the tests' receivers) and evaluates
+     * rules only on metric-changes (no periodic pass), so every transition has a known cause.
+     */
     static LocalPlatform.Settings withLocalWebhooks(String name) {
         var base = settings(name);
         return new LocalPlatform.Settings(base.repoRoot(), base.dataDir(), false, base.postgresPort(), base.kafkaPort(),
                 base.gatewayPort(), base.ingestPort(), base.metricsPort(), base.alertsPort(), base.adminKey(),
                 Map.of("alerts-service", Map.of("NANOPULSE_ALERTS_WEBHOOK_ALLOW_HOSTS", "127.0.0.1",
-                        "NANOPULSE_ALERTS_DELIVERY_POLL_INTERVAL", "1s")));
+                        "NANOPULSE_ALERTS_DELIVERY_POLL_INTERVAL", "1s", "NANOPULSE_ALERTS_EVALUATION_INTERVAL", "off")));
     }
 
     static void produce(String bootstrap, List<io.nanopulse.testkit.corpus.MessyStream.Record> records) {

@@ -125,7 +125,8 @@ public class DeliveryRelay {
         try {
             AttemptResult result = sender.send(claim);
             DeliveryOutcome outcome = store.record(claim, result);
-            registry.counter("nanopulse.alerts.webhook.deliveries", "outcome", outcome.tag()).increment();
+            io.micrometer.core.instrument.Counter.builder("nanopulse.alerts.webhook.deliveries")
+                    .description("Webhook delivery attempts, by outcome").tag("outcome", outcome.tag()).register(registry).increment();
             if (result.statusCode() != null) {
                 Timer.builder("nanopulse.alerts.webhook.latency").description("Webhook call latency")
                         .publishPercentileHistogram().register(registry)

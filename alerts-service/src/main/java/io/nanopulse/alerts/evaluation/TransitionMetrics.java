@@ -21,7 +21,10 @@ public class TransitionMetrics {
             case FIRING, REMINDER -> "firing";
             case RESOLVED, CANCELLED -> "ok";
         };
-        registry.counter("nanopulse.alerts.transitions", "to", to, "kind", e.kind().name().toLowerCase(Locale.ROOT),
-                "silenced", Boolean.toString(e.kind().notifies() && e.notification() == null)).increment();
+        io.micrometer.core.instrument.Counter.builder("nanopulse.alerts.transitions")
+                .description("Alert state transitions committed, by target state, kind and whether a silence muted them")
+                .tags("to", to, "kind", e.kind().name().toLowerCase(Locale.ROOT),
+                        "silenced", Boolean.toString(e.kind().notifies() && e.notification() == null))
+                .register(registry).increment();
     }
 }

@@ -52,27 +52,23 @@ public class MetricChangeConsumer {
     Tracer tracer;
 
     /**
-     * One span per batch, child of the trace metrics-service put on the first record (which continues the
-     * ingest request's trace), so the webhooks it causes carry that trace (traceparent) onwards.
+     * Each change is evaluated in a span of its own, child of the trace metrics-service put on its record
+     * (which continues the ingest request's trace), so a webhook carries the trace of the change that
+     * caused it. Changes are few (one per applied metrics batch), so evaluating them one by one is cheap.
      */
     @Incoming("metric-changes")
     @Blocking
     public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
-        Context parent = Context.root();
-        var values = new java.util.ArrayList<String>(records.count());
         for (ConsumerRecord<String, String> r : records) {
-            values.add(r.value());
             var header = r.headers().lastHeader("traceparent");
-            if (header != null && parent == Context.root()) {
-                parent = W3CTraceContextPropagator.getInstance().extract(Context.root(),
-                        Map.of("traceparent", new String(header.value(), StandardCharsets.UTF_8)), MAP_GETTER);
+            Context parent = header == null ? Context.root() : W3CTraceContextPropagator.getInstance().extract(Context.root(),
+                    Map.of("traceparent", new String(header.value(), StandardCharsets.UTF_8)), MAP_GETTER);
+            Span span = tracer.spanBuilder("evaluate metric-change").setParent(parent).setSpanKind(SpanKind.CONSUMER).startSpan();
+            try (Scope ignored = span.makeCurrent()) {
+                evaluate(List.of(r.value()));
+            } finally {
+                span.end();
             }
-        }
-        Span span = tracer.spanBuilder("evaluate metric-changes").setParent(parent).setSpanKind(SpanKind.CONSUMER).startSpan();
-        try (Scope ignored = span.makeCurrent()) {
-            evaluate(values);
-        } finally {
-            span.end();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.nanopulse.metrics.messaging;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,7 +64,8 @@ public class DeadLetterPublisher {
                     });
             emitter.send(message);
             acks.add(ack);
-            registry.counter("nanopulse.metrics.dead.letters", "field", l.field() == null ? "" : l.field()).increment();
+            Counter.builder("nanopulse.metrics.dead.letters").description("Records sent to patent-events.dlq, by first failing field")
+                    .tag("field", l.field() == null ? "" : l.field()).register(registry).increment();
         }
         try {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);

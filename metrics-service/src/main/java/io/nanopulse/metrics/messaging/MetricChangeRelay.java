@@ -38,7 +38,7 @@ public class MetricChangeRelay {
     @Channel("metric-changes")
     Emitter<String> emitter;
 
-    @Scheduled(every = "${nanopulse.metrics.outbox.relay-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${nanopulse.metrics.outbox.relay-interval:1s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relayLeftovers() {
         try {
             publishPending();

@@ -1,6 +1,7 @@
 package io.nanopulse.metrics.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.nanopulse.contracts.EventValidator;
@@ -8,6 +9,7 @@ import io.nanopulse.contracts.FieldError;
 import io.nanopulse.contracts.Json;
 import io.nanopulse.contracts.PatentEvent;
 import io.nanopulse.contracts.ValidationResult;
+import io.nanopulse.metrics.service.BatchSteps;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
@@ -81,18 +83,20 @@ public class PatentEventsConsumer {
                         result.errors().stream().map(e -> e.field() + " " + e.reason()).collect(Collectors.joining("; "))));
             }
         }
-        registry.timer("nanopulse.metrics.batch.step", "step", "parse").record(System.nanoTime() - parseStart, java.util.concurrent.TimeUnit.NANOSECONDS);
+        BatchSteps.record(registry, "parse", parseStart);
         deadLetters.sendAll(letters);
         var applied = applier.apply(events, letters.size());
-        registry.counter("nanopulse.metrics.events.applied").increment(events.size());
-        sample.stop(registry.timer("nanopulse.metrics.batch.apply"));
+        Counter.builder("nanopulse.metrics.events.applied").description("Valid patent events applied (redeliveries included)")
+                .register(registry).increment(events.size());
+        sample.stop(Timer.builder("nanopulse.metrics.batch.apply").description("Time to parse, dead-letter and apply one batch")
+                .register(registry));
         if (!letters.isEmpty()) {
             LOG.warnf("dead-lettered %d of %d records", letters.size(), records.count());
         }
         if (applied.changed()) {
             long relayStart = System.nanoTime();
             relay.publishPending();
-            registry.timer("nanopulse.metrics.batch.step", "step", "relay").record(System.nanoTime() - relayStart, java.util.concurrent.TimeUnit.NANOSECONDS);
+            BatchSteps.record(registry, "relay", relayStart);
         }
     }
 }

@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Applies one consumed batch in one PostgreSQL transaction: patent states, counter deltas, the
@@ -48,7 +47,7 @@ public class BatchApplier {
         try {
             return work.run();
         } finally {
-            registry.timer("nanopulse.metrics.batch.step", "step", name).record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+            BatchSteps.record(registry, name, t0);
         }
     }
 
