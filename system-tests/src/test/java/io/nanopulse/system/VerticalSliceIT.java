@@ -64,10 +64,15 @@ class VerticalSliceIT {
             String subscriber = given().baseUri(platform.gatewayUrl()).auth().oauth2(key).contentType(ContentType.JSON)
                     .body(Map.of("name", "trace", "webhookUrl", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))
                     .post("/api/v1/subscribers").then().statusCode(201).extract().jsonPath().getString("id");
-            given().baseUri(platform.gatewayUrl()).auth().oauth2(key).contentType(ContentType.JSON)
+            String rule = given().baseUri(platform.gatewayUrl()).auth().oauth2(key).contentType(ContentType.JSON)
                     .body(Map.of("subscriberId", subscriber, "name", "nz-first", "subject", Map.of("kind", "COUNTRY", "key", "NZ"),
                             "metric", "filings", "window", "ALL", "condition", "ABOVE", "threshold", 0.5))
-                    .post("/api/v1/rules").then().statusCode(201);
+                    .post("/api/v1/rules").then().statusCode(201).extract().jsonPath().getString("id");
+            // A new rule is evaluated at once, in the background and in the trace of its creation; wait for
+            // that first evaluation so the event below is what fires it.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    given().baseUri(platform.gatewayUrl()).auth().oauth2(key).get("/api/v1/rules/" + rule + "/state")
+                            .then().statusCode(200).extract().jsonPath().getString("lastEvaluatedAt") != null);
             String traceId = java.util.HexFormat.of().formatHex(java.security.SecureRandom.getSeed(16));
             given().baseUri(platform.gatewayUrl()).auth().oauth2(key).contentType(ContentType.JSON)
                     .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")

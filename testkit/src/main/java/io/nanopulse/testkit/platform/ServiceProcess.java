@@ -1,5 +1,7 @@
 package io.nanopulse.testkit.platform;
 
+import io.nanopulse.testkit.infra.Processes;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** One packaged Quarkus service (quarkus-app/quarkus-run.jar) running in its own JVM. */
 public final class ServiceProcess {
@@ -119,29 +120,12 @@ public final class ServiceProcess {
 
     /** SIGTERM, then SIGKILL after a grace period. */
     public synchronized void stop() {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Processes.terminate(process, Duration.ofSeconds(20));
     }
 
     /** SIGKILL, for crash tests. */
     public synchronized void kill() {
-        if (process != null) {
-            process.destroyForcibly();
-            try {
-                process.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Processes.kill(process);
     }
 
     /** Resident set size in KiB from /proc (Linux), or -1. */
