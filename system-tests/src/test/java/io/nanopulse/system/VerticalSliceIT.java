@@ -22,16 +22,56 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class VerticalSliceIT {
     static LocalPlatform platform;
+    /** Request bodies received by a stand-in OTLP/HTTP collector. */
+    static final java.util.Queue<byte[]> exportedSpans = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    static com.sun.net.httpserver.HttpServer collector;
 
     @BeforeAll
-    static void start() {
-        platform = new LocalPlatform(Platforms.withLocalWebhooks("slice"));
+    static void start() throws Exception {
+        collector = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1",
+                io.nanopulse.testkit.infra.Ports.free()), 0);
+        collector.createContext("/v1/traces", ex -> {
+            exportedSpans.add(ex.getRequestBody().readAllBytes());
+            ex.getResponseHeaders().add("Content-Type", "application/x-protobuf");
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        collector.start();
+        // Every service knows the collector; the gateway and ingest raise the sampling ratio at run time,
+        // metrics keeps the default (0: nothing exported): export is a run-time switch, off by default.
+        var base = Platforms.withLocalWebhooks("slice");
+        var env = new java.util.HashMap<String, Map<String, String>>();
+        for (String service : LocalPlatform.ALL_SERVICES) {
+            var e = new java.util.HashMap<>(base.extraEnv().getOrDefault(service, Map.of()));
+            e.put("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + collector.getAddress().getPort());
+            e.put("QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+            e.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
+            if (service.equals("gateway") || service.equals("ingest-service")) {
+                e.put("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "1.0");
+            }
+            env.put(service, e);
+        }
+        platform = new LocalPlatform(new LocalPlatform.Settings(base.repoRoot(), base.dataDir(), false, base.postgresPort(),
+                base.kafkaPort(), base.gatewayPort(), base.ingestPort(), base.metricsPort(), base.alertsPort(),
+                base.adminKey(), env));
         platform.start();
     }
 
     @AfterAll
     static void stop() {
         if (platform != null) platform.close();
+        if (collector != null) collector.stop(0);
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) continue outer;
+            }
+            return true;
+        }
+        return false;
     }
 
     private static String issueKey(String principal, List<String> roles) {
@@ -83,6 +123,19 @@ class VerticalSliceIT {
             String received = traceparents.poll(60, java.util.concurrent.TimeUnit.SECONDS);
             org.junit.jupiter.api.Assertions.assertNotNull(received, "no webhook within 60 s");
             assertEquals(traceId, received.split("-")[1], "webhook traceparent " + received);
+
+            // The services whose sampler was switched on exported spans of this trace over OTLP; metrics-service,
+            // left at the default, exported nothing.
+            byte[] traceBytes = java.util.HexFormat.of().parseHex(traceId);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                var ofTrace = exportedSpans.stream().filter(b -> contains(b, traceBytes)).toList();
+                org.junit.jupiter.api.Assertions.assertTrue(ofTrace.stream().anyMatch(b -> contains(b, "gateway".getBytes())),
+                        "gateway spans of the trace exported");
+                org.junit.jupiter.api.Assertions.assertTrue(ofTrace.stream().anyMatch(b -> contains(b, "ingest-service".getBytes())),
+                        "ingest spans of the trace exported");
+            });
+            org.junit.jupiter.api.Assertions.assertTrue(exportedSpans.stream().noneMatch(b -> contains(b, "metrics-service".getBytes())),
+                    "metrics-service exports nothing with the default sampler");
         } finally {
             receiver.stop(0);
         }
