@@ -18,6 +18,21 @@ public interface MetricsConfig {
 
     Outbox outbox();
 
+    RankingCache rankingCache();
+
+    interface RankingCache {
+        /**
+         * How long a ranking result is reused at most. Changes applied by this instance drop it at once;
+         * this bounds how late changes applied by other instances show. 0 turns the cache off.
+         */
+        @WithDefault("2s")
+        Duration ttl();
+
+        /** Most rankings kept. */
+        @WithDefault("10000")
+        long maximumSize();
+    }
+
     interface Outbox {
         /** Sent metric-changes rows are deleted after this age. */
         @WithDefault("PT24H")

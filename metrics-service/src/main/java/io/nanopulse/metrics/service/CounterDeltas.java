@@ -11,15 +11,29 @@ import java.util.TreeMap;
 public final class CounterDeltas {
     public enum Grain { M, Y }
 
-    /** Counter row key; ordered so every transaction locks rows in the same order (no deadlocks). */
+    /**
+     * Counter row key; ordered so every transaction locks rows in the same order (no deadlocks), and the
+     * rows every batch touches (global, then countries) last: concurrent batches then overlap on the many
+     * institution and city rows and wait for each other only over a short tail before commit.
+     */
     public record Key(SubjectKey subject, Grain grain, LocalDate period) implements Comparable<Key> {
         @Override
         public int compareTo(Key o) {
-            int c = subject.kind().compareTo(o.subject.kind());
+            int c = Integer.compare(contention(subject.kind()), contention(o.subject.kind()));
             if (c == 0) c = grain.compareTo(o.grain);
             if (c == 0) c = subject.key().compareTo(o.subject.key());
             return c != 0 ? c : period.compareTo(o.period);
         }
+    }
+
+    private static int contention(io.nanopulse.contracts.SubjectKind kind) {
+        return switch (kind) {
+            case INSTITUTION -> 0;
+            case CITY -> 1;
+            case COUNTRY_SECTOR -> 2;
+            case COUNTRY -> 3;
+            case GLOBAL -> 4;
+        };
     }
 
     /** filings, licensed, granted. */

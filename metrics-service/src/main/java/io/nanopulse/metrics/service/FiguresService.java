@@ -85,7 +85,36 @@ public class FiguresService {
                 Ratio.of(subject.filings(), global.filings()), Ratio.of(subject.licensed(), subject.filings()));
     }
 
+    private record RankingQuery(SubjectKind kind, Metric metric, String window, LocalDate asOf, int limit, String country) {
+    }
+
+    private ResultCache<RankingQuery, Ranking> rankings;
+
+    @Inject
+    void configure(io.nanopulse.metrics.config.MetricsConfig config) {
+        rankings = new ResultCache<>(config.rankingCache().ttl(), config.rankingCache().maximumSize());
+    }
+
+    void onAggregatesChanged(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+                             AggregatesChanged event) {
+        rankings.invalidate();
+    }
+
+    /** A ranking, reused while the aggregates it was computed from are unchanged (see ResultCache). */
     public Ranking ranking(SubjectKind kind, Metric metric, String windowSpec, LocalDate asOf, int limit, String country)
+            throws SQLException {
+        LocalDate at = asOf == null ? today() : asOf;
+        try {
+            return rankings.get(new RankingQuery(kind, metric, windowSpec, at, limit, country),
+                    q -> computeRanking(q.kind(), q.metric(), q.window(), q.asOf(), q.limit(), q.country()));
+        } catch (SQLException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Ranking computeRanking(SubjectKind kind, Metric metric, String windowSpec, LocalDate asOf, int limit, String country)
             throws SQLException {
         if (kind == SubjectKind.GLOBAL) throw new IllegalArgumentException("kind GLOBAL has nothing to rank");
         Window window = Window.parse(windowSpec, asOf == null ? today() : asOf);
