@@ -33,6 +33,20 @@ public interface GatewayConfig {
 
     Kafka kafka();
 
+    ReadCache readCache();
+
+    interface ReadCache {
+        /**
+         * How long a successful figures, ranking or time-series answer is reused for every caller (the same
+         * query under any key). Bounds how late a change shows through the gateway; 0 turns it off.
+         */
+        @WithDefault("1s")
+        Duration ttl();
+
+        @WithDefault("10000")
+        long maximumSize();
+    }
+
     interface Auth {
         /** How long a key lookup (found or not) is cached: the bound for a revocation made on another instance. */
         @WithDefault("10s")

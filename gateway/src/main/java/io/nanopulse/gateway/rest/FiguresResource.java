@@ -53,7 +53,7 @@ public class FiguresResource {
             @Parameter(description = KEY, example = "CN") @QueryParam("key") String key,
             @Parameter(description = WINDOW, example = "P12M") @QueryParam("window") String window,
             @Parameter(description = AS_OF, example = "2025-06-01") @QueryParam("asOf") String asOf) {
-        return forwarder.get(Service.METRICS, Query.path("/metrics/figures")
+        return forwarder.getShared(Service.METRICS, Query.path("/metrics/figures")
                 .param("kind", kind).param("key", key).param("window", window).param("asOf", asOf));
     }
 
@@ -93,7 +93,7 @@ public class FiguresResource {
     public Uni<Response> global(
             @Parameter(description = WINDOW, example = "2024") @QueryParam("window") String window,
             @Parameter(description = AS_OF, example = "2025-06-01") @QueryParam("asOf") String asOf) {
-        return forwarder.get(Service.METRICS, Query.path("/metrics/global").param("window", window).param("asOf", asOf));
+        return forwarder.getShared(Service.METRICS, Query.path("/metrics/global").param("window", window).param("asOf", asOf));
     }
 
     @GET
@@ -113,7 +113,7 @@ public class FiguresResource {
             @Parameter(description = "Number of entries (1..100).", example = "10",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10")) @QueryParam("limit") Integer limit,
             @Parameter(description = "Narrows CITY and COUNTRY_SECTOR rankings to one country.", example = "CN") @QueryParam("country") String country) {
-        return forwarder.get(Service.METRICS, Query.path("/metrics/rankings").param("kind", kind).param("metric", metric)
+        return forwarder.getShared(Service.METRICS, Query.path("/metrics/rankings").param("kind", kind).param("metric", metric)
                 .param("window", window).param("asOf", asOf).param("limit", limit).param("country", country));
     }
 
@@ -147,7 +147,7 @@ public class FiguresResource {
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"YEAR", "MONTH"}, defaultValue = "YEAR")) @QueryParam("interval") String interval,
             @Parameter(description = "First day (ISO date), rounded down to its period.", example = "2015-01-01") @QueryParam("from") String from,
             @Parameter(description = "Last day (ISO date, default today).", example = "2024-12-31") @QueryParam("to") String to) {
-        return forwarder.get(Service.METRICS, Query.path("/metrics/timeseries").param("kind", kind).param("key", key)
+        return forwarder.getShared(Service.METRICS, Query.path("/metrics/timeseries").param("kind", kind).param("key", key)
                 .param("interval", interval).param("from", from).param("to", to));
     }
 }

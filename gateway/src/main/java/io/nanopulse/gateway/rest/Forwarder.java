@@ -33,15 +33,26 @@ public class Forwarder {
     private final ServiceClients clients;
     private final SecurityIdentity identity;
     private final GatewayConfig config;
+    private final io.nanopulse.gateway.client.ReadCache readCache;
 
-    public Forwarder(ServiceClients clients, SecurityIdentity identity, GatewayConfig config) {
+    public Forwarder(ServiceClients clients, SecurityIdentity identity, GatewayConfig config,
+                     io.nanopulse.gateway.client.ReadCache readCache) {
         this.clients = clients;
         this.identity = identity;
         this.config = config;
+        this.readCache = readCache;
     }
 
     public Uni<Response> get(Service service, Query uri) {
         return call(service, HttpMethod.GET, uri, null, null);
+    }
+
+    /** A read whose answer is the same for every caller, reused for a short while (see ReadCache). */
+    public Uni<Response> getShared(Service service, Query uri) {
+        String target = uri.uri();
+        return readCache.get(service.id() + target,
+                        () -> clients.get(service).call(HttpMethod.GET, target, headers(service), null))
+                .map(reply -> toResponse(service, reply));
     }
 
     public Uni<Response> delete(Service service, Query uri) {
