@@ -1,5 +1,6 @@
 package io.nanopulse.alerts.rest;
 
+import io.nanopulse.contracts.Problem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
@@ -33,6 +34,6 @@ public class PrincipalFilter {
 
     private static Response unauthorized(String detail) {
         return ProblemMappers.response(new Problem("https://nanopulse.io/problems/unauthenticated", "Unauthorized",
-                401, detail, null));
+                401, detail, null, null));
     }
 }

@@ -1,5 +1,6 @@
 package io.nanopulse.alerts.rest;
 
+import io.nanopulse.contracts.Problem;
 import io.nanopulse.contracts.FieldError;
 
 import java.util.List;
@@ -20,7 +21,7 @@ public class ProblemException extends RuntimeException {
     public static ProblemException invalid(List<FieldError> errors) {
         return new ProblemException(new Problem("https://nanopulse.io/problems/invalid-request", "Invalid request", 400,
                 errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).reason()
-                        : errors.size() + " fields are invalid", errors));
+                        : errors.size() + " fields are invalid", null, errors));
     }
 
     public static ProblemException invalid(String field, String reason) {
@@ -29,10 +30,10 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException notFound(String what) {
         return new ProblemException(new Problem("https://nanopulse.io/problems/not-found", "Not found", 404,
-                what + " not found", null));
+                what + " not found", null, null));
     }
 
     public static ProblemException conflict(String detail) {
-        return new ProblemException(new Problem("https://nanopulse.io/problems/conflict", "Conflict", 409, detail, null));
+        return new ProblemException(new Problem("https://nanopulse.io/problems/conflict", "Conflict", 409, detail, null, null));
     }
 }

@@ -1,5 +1,6 @@
 package io.nanopulse.alerts.rest;
 
+import io.nanopulse.contracts.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -67,7 +68,7 @@ public class ProblemMappers {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "Error" : type.getReasonPhrase();
-        return response(new Problem("about:blank", title, status, title, null));
+        return response(new Problem("about:blank", title, status, title, null, null));
     }
 
     @ServerExceptionMapper
@@ -77,6 +78,6 @@ public class ProblemMappers {
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error, incident %s", incident);
-        return response(new Problem("about:blank", "Internal Server Error", 500, "incident " + incident, null));
+        return response(new Problem("about:blank", "Internal Server Error", 500, "incident " + incident, null, null));
     }
 }

@@ -233,6 +233,34 @@ public final class Bench {
         }
         results.put("metricsQueryLatency", r);
         log("metrics query latency: %s", r);
+        results.put("metricsQueryLatencyUncached", uncachedQueryLatency(base));
+        log("metrics query latency, every answer computed afresh: %s", results.get("metricsQueryLatencyUncached"));
+    }
+
+    /**
+     * The same queries one at a time, each with an asOf not asked before, so no answer comes from a cache:
+     * what a query costs right after a change (p50/p99 over 100 different asOf days).
+     */
+    private static Map<String, Object> uncachedQueryLatency(String base) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var r = new LinkedHashMap<String, Object>();
+        for (String query : List.of("/metrics/rankings?kind=COUNTRY&metric=share&window=P5Y&limit=10",
+                "/metrics/rankings?kind=INSTITUTION&metric=filings&window=ALL&limit=10",
+                "/metrics/rankings?kind=INSTITUTION&metric=filings&window=P12M&limit=10",
+                "/metrics/figures?kind=COUNTRY&key=CN&window=P12M")) {
+            var millis = new ArrayList<Double>();
+            for (int i = 0; i < 100; i++) {
+                var uri = java.net.URI.create(base + query + "&asOf=" + java.time.LocalDate.of(2024, 12, 31).minusDays(i + 1));
+                long t0 = System.nanoTime();
+                var response = http.send(java.net.http.HttpRequest.newBuilder(uri).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() != 200) throw new IllegalStateException(uri + " answered " + response.statusCode());
+                millis.add((System.nanoTime() - t0) / 1e6);
+            }
+            java.util.Collections.sort(millis);
+            r.put(query, Map.of("p50Millis", pct(millis, 0.50), "p99Millis", pct(millis, 0.99)));
+        }
+        return r;
     }
 
     /** hey at a fixed total rate for 20 s: requests/s, p50, p99 (ms) and non-200 answers. */
