@@ -16,22 +16,34 @@ import java.time.Duration;
  * installing), bound to 127.0.0.1, data in a folder the caller owns.
  */
 public final class PostgresServer implements AutoCloseable {
-    private final EmbeddedPostgres postgres;
+    private final Path dataDir;
     private final int port;
+    private final boolean keepData;
+    private final boolean durable;
+    /** The running server; null while stopped. */
+    private EmbeddedPostgres postgres;
 
-    private PostgresServer(EmbeddedPostgres postgres, int port) {
-        this.postgres = postgres;
+    private PostgresServer(Path dataDir, int port, boolean keepData, boolean durable) {
+        this.dataDir = dataDir;
         this.port = port;
+        this.keepData = keepData;
+        this.durable = durable;
     }
 
     /**
      * @param durable false for tests: fsync off trades crash safety for speed. The local run keeps it on.
      */
     public static PostgresServer start(Path dataDir, int port, boolean keepData, boolean durable) {
+        PostgresServer server = new PostgresServer(dataDir, port, keepData, durable);
+        server.launch();
+        return server;
+    }
+
+    private void launch() {
         long t0 = System.nanoTime();
         try {
             Files.createDirectories(dataDir.getParent());
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            postgres = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDir.toFile())
                     .setCleanDataDirectory(!keepData)
@@ -46,9 +58,27 @@ public final class PostgresServer implements AutoCloseable {
                     .start();
             System.out.printf("[testkit] PostgreSQL started on 127.0.0.1:%d in %d ms (data %s)%n",
                     port, (System.nanoTime() - t0) / 1_000_000, dataDir);
-            return new PostgresServer(pg, port);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start on port " + port, e);
+        }
+    }
+
+    /**
+     * Stops the server and keeps its data, for fault tests: the database goes away and comes back with
+     * {@link #restart()} on the same folder and port. Needs {@code keepData}, since stopping a throw-away
+     * server deletes its folder.
+     */
+    public synchronized void stop() {
+        if (!keepData) {
+            throw new IllegalStateException("started without keepData: stopping would delete " + dataDir);
+        }
+        close();
+    }
+
+    /** Starts the server again after {@link #stop()}, on the same data and port. */
+    public synchronized void restart() {
+        if (postgres == null) {
+            launch();
         }
     }
 
@@ -88,9 +118,13 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (postgres == null) {
+            return;
+        }
         try {
             postgres.close();
+            postgres = null;
             System.out.printf("[testkit] PostgreSQL on 127.0.0.1:%d stopped%n", port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
