@@ -6,6 +6,7 @@ import io.nanopulse.gateway.config.GatewayConfig;
 import io.nanopulse.gateway.persistence.ApiKeyEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.exception.JDBCConnectionException;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -40,12 +41,21 @@ public class ApiKeys {
         return byHash.getIfPresent(hash);
     }
 
-    /** Blocking: reads the database and caches the answer (also a negative one). */
+    /**
+     * Blocking: reads the database and caches the answer (also a negative one).
+     *
+     * @throws KeyStoreUnavailableException when the database cannot be reached (nothing is cached then)
+     */
     public Optional<ApiKeyRecord> load(String hash) {
-        Optional<ApiKeyRecord> found = QuarkusTransaction.joiningExisting().call(() -> {
-            ApiKeyEntity e = ApiKeyEntity.findByHash(hash);
-            return e == null ? Optional.<ApiKeyRecord>empty() : Optional.of(toRecord(e));
-        });
+        Optional<ApiKeyRecord> found;
+        try {
+            found = QuarkusTransaction.joiningExisting().call(() -> {
+                ApiKeyEntity e = ApiKeyEntity.findByHash(hash);
+                return e == null ? Optional.<ApiKeyRecord>empty() : Optional.of(toRecord(e));
+            });
+        } catch (JDBCConnectionException e) {
+            throw new KeyStoreUnavailableException(e);
+        }
         byHash.put(hash, found);
         return found;
     }

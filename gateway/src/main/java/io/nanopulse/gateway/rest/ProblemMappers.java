@@ -2,6 +2,7 @@ package io.nanopulse.gateway.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.nanopulse.gateway.auth.ApiKeyAuthenticationMechanism;
+import io.nanopulse.gateway.auth.KeyStoreUnavailableException;
 import io.nanopulse.gateway.client.BodyTooLargeException;
 import io.nanopulse.gateway.client.ServiceUnavailableException;
 import io.nanopulse.gateway.client.UnreadableBodyException;
@@ -112,6 +113,14 @@ public class ProblemMappers {
     public Response unavailable(ServiceUnavailableException e) {
         return Problems.response(Problems.unavailable(e.service().id(), e.getMessage() + "; try again shortly"))
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response keyStoreUnavailable(KeyStoreUnavailableException e) {
+        LOG.warnf("answering 503: %s (%s)", e.getMessage(), e.getCause());
+        return Problems.response(Problems.unavailable("gateway", e.getMessage() + "; try again shortly"))
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(KeyStoreUnavailableException.RETRY_AFTER_SECONDS))
                 .build();
     }
 
