@@ -160,7 +160,7 @@ public final class LoadGen {
         return out;
     }
 
-    private static void registerHolders(Gateway gw) throws Exception {
+    static void registerHolders(Gateway gw) throws Exception {
         for (var h : Calibration.HOLDERS) {
             List<String> aliases = h.id().equals("cas") ? Calibration.CAS_ALIASES : new ArrayList<>(new LinkedHashSet<>(h.rawNames()));
             gw.createInstitution(Map.of("id", h.id(), "displayName", h.displayName(), "country", h.country(), "aliases", aliases));

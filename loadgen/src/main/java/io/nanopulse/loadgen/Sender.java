@@ -33,15 +33,18 @@ final class Sender {
     private final Mode mode;
     private final int chunk;
     private final int concurrency;
-    private final double rate;
+    /** Events per second, 0 = full speed; a test may lift the pace mid-run ({@link #fullSpeed()}). */
+    private volatile double rate;
     private final Truth truth;
     private final Progress progress;
     private final ExecutorService pool;
     private final Semaphore inFlight;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final long started = System.nanoTime();
-    private long submitted;
+    private volatile long submitted;
     long retries;
+    /** 503 answers (a service, e.g. Kafka behind ingest, unavailable), each followed by a retry. */
+    long unavailable;
 
     Sender(String gateway, String apiKey, Mode mode, int chunk, int concurrency, double rate, Truth truth, Progress progress) {
         this.events = URI.create(gateway.replaceAll("/$", "") + "/api/v1/events");
@@ -62,11 +65,12 @@ final class Sender {
 
     /** Queues one block; blocks while {@code concurrency} requests are in flight. */
     void send(List<Event> block) throws InterruptedException {
-        int size = rate > 0 ? (int) Math.max(50, Math.min(chunk, rate / 10)) : chunk;
-        for (int from = 0; from < block.size(); from += size) {
+        for (int from = 0, size; from < block.size(); from += size) {
+            double pace = rate; // read once: fullSpeed() may change it meanwhile
+            size = pace > 0 ? (int) Math.max(50, Math.min(chunk, pace / 10)) : chunk;
             List<Event> part = block.subList(from, Math.min(block.size(), from + size));
-            if (rate > 0) {
-                long due = started + (long) (submitted / rate * 1e9);
+            if (pace > 0) {
+                long due = started + (long) (submitted / pace * 1e9);
                 long wait = due - System.nanoTime();
                 if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
             }
@@ -83,6 +87,15 @@ final class Sender {
                 }
             });
         }
+    }
+
+    /** Drops the pace: what is left goes out as fast as the platform takes it. */
+    void fullSpeed() {
+        rate = 0;
+    }
+
+    long submitted() {
+        return submitted;
     }
 
     void finish() throws InterruptedException {
@@ -119,11 +132,16 @@ final class Sender {
                 return;
             }
             if ((status == 429 || status == 503 || status == 502) && attempt < 60) {
+                if (status == 503) countUnavailable();
                 retry(response.headers().firstValue("Retry-After").map(Sender::seconds).orElse(2L));
                 continue;
             }
             throw new IllegalStateException("POST /api/v1/events answered " + status + ": " + response.body());
         }
+    }
+
+    private synchronized void countUnavailable() {
+        unavailable++;
     }
 
     private synchronized void countRetry() {
