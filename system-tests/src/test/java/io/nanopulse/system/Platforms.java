@@ -1,6 +1,7 @@
 package io.nanopulse.system;
 
 import io.nanopulse.testkit.platform.LocalPlatform;
+import io.restassured.http.ContentType;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -11,10 +12,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
 
 /** Shared helpers of the cross-service tests. */
 final class Platforms {
@@ -40,6 +44,23 @@ final class Platforms {
                 base.gatewayPort(), base.ingestPort(), base.metricsPort(), base.alertsPort(), base.adminKey(),
                 Map.of("alerts-service", Map.of("NANOPULSE_ALERTS_WEBHOOK_ALLOW_HOSTS", "127.0.0.1",
                         "NANOPULSE_ALERTS_DELIVERY_POLL_INTERVAL", "1s", "NANOPULSE_ALERTS_EVALUATION_INTERVAL", "off")));
+    }
+
+    /** The same settings with more environment for one service (added to, or overriding, what it had). */
+    static LocalPlatform.Settings withEnv(LocalPlatform.Settings base, String service, Map<String, String> env) {
+        var all = new HashMap<>(base.extraEnv());
+        var merged = new HashMap<>(all.getOrDefault(service, Map.of()));
+        merged.putAll(env);
+        all.put(service, Map.copyOf(merged));
+        return new LocalPlatform.Settings(base.repoRoot(), base.dataDir(), base.durable(), base.postgresPort(), base.kafkaPort(),
+                base.gatewayPort(), base.ingestPort(), base.metricsPort(), base.alertsPort(), base.adminKey(), Map.copyOf(all));
+    }
+
+    /** Issues an API key with the platform's admin key; returns the key (shown only this once). */
+    static String issueKey(LocalPlatform platform, String principal, List<String> roles) {
+        return given().baseUri(platform.gatewayUrl()).auth().oauth2(platform.adminKey()).contentType(ContentType.JSON)
+                .body(Map.of("principal", principal, "roles", roles))
+                .post("/api/v1/admin/keys").then().statusCode(201).extract().jsonPath().getString("key");
     }
 
     static void produce(String bootstrap, List<io.nanopulse.testkit.corpus.MessyStream.Record> records) {

@@ -74,12 +74,6 @@ class VerticalSliceIT {
         return false;
     }
 
-    private static String issueKey(String principal, List<String> roles) {
-        return given().baseUri(platform.gatewayUrl()).auth().oauth2(platform.adminKey()).contentType(ContentType.JSON)
-                .body(Map.of("principal", principal, "roles", roles))
-                .post("/api/v1/admin/keys").then().statusCode(201).extract().jsonPath().getString("key");
-    }
-
     /**
      * One trace from the request to the webhook: the gateway request (trace id chosen here), ingest, the
      * Kafka record, the metrics batch, the metric-changes record, the alert evaluation and the webhook's
@@ -100,7 +94,7 @@ class VerticalSliceIT {
         });
         receiver.start();
         try {
-            String key = issueKey("trace-app", List.of("ingest", "read", "alerts"));
+            String key = Platforms.issueKey(platform, "trace-app", List.of("ingest", "read", "alerts"));
             String subscriber = given().baseUri(platform.gatewayUrl()).auth().oauth2(key).contentType(ContentType.JSON)
                     .body(Map.of("name", "trace", "webhookUrl", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))
                     .post("/api/v1/subscribers").then().statusCode(201).extract().jsonPath().getString("id");
@@ -150,7 +144,7 @@ class VerticalSliceIT {
     @Test
     @org.junit.jupiter.api.Order(1)
     void eventThroughTheGatewayIsCountedAndVisibleThroughTheGateway() {
-        String key = issueKey("slice-app", List.of("ingest", "read"));
+        String key = Platforms.issueKey(platform, "slice-app", List.of("ingest", "read"));
         assertEquals(0, figures(key, "CN").getLong("filings"));
 
         String batch = """
