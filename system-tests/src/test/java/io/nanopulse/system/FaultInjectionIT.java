@@ -287,8 +287,11 @@ class FaultInjectionIT {
         out.append(String.format("  %-44s %,d (all retries %,d)%n", "503 answers retried", replay.unavailable(), replay.retries()));
         out.append(String.format("  %-44s %d (%d refused)%n", "hostile requests",
                 hostile.size(), hostile.stream().filter(HostileBurst.Outcome::refused).count()));
-        hostile.forEach(o -> out.append(String.format("    %-42s %d%s%n", o.what(), o.status(),
-                o.status() == 202 ? " accepted " + o.accepted() + ", rejected " + o.rejected() : "")));
+        // One line per kind of hostile request, with its answer in each round.
+        hostile.stream().collect(Collectors.groupingBy(HostileBurst.Outcome::what, LinkedHashMap::new,
+                        Collectors.mapping(o -> o.status() == 202 ? "202 accepted " + o.accepted() + ", rejected " + o.rejected()
+                                : Integer.toString(o.status()), Collectors.joining("; "))))
+                .forEach((what, answers) -> out.append(String.format("    %-42s %s%n", what, answers)));
         out.append(String.format("  %-44s %d / %d / %d / %d%n", "transitions / deliveries / attempts / received",
                 d.transitions(), d.delivered(), d.attempts(), d.requests()));
         System.out.print(out);
