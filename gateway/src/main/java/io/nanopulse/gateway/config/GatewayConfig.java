@@ -37,8 +37,9 @@ public interface GatewayConfig {
 
     interface ReadCache {
         /**
-         * How long a successful figures, ranking or time-series answer is reused for every caller (the same
-         * query under any key). Bounds how late a change shows through the gateway; 0 turns it off.
+         * Successful figures, ranking and time-series answers are shared by every caller (the same query under
+         * any key): one older than this is served while a background call refreshes it, and none older than
+         * twice this is ever served. 0 turns the cache off.
          */
         @WithDefault("1s")
         Duration ttl();

@@ -33,10 +33,10 @@ public class Forwarder {
     private final ServiceClients clients;
     private final SecurityIdentity identity;
     private final GatewayConfig config;
-    private final io.nanopulse.gateway.client.ReadCache readCache;
+    private final ReadCache readCache;
 
     public Forwarder(ServiceClients clients, SecurityIdentity identity, GatewayConfig config,
-                     io.nanopulse.gateway.client.ReadCache readCache) {
+                     ReadCache readCache) {
         this.clients = clients;
         this.identity = identity;
         this.config = config;
@@ -50,8 +50,7 @@ public class Forwarder {
     /** A read whose answer is the same for every caller, reused for a short while (see ReadCache). */
     public Uni<Response> getShared(Service service, Query uri) {
         String target = uri.uri();
-        return readCache.get(service.id() + target,
-                        () -> clients.get(service).call(HttpMethod.GET, target, headers(service), null))
+        return readCache.get(service, target, () -> clients.get(service).call(HttpMethod.GET, target, headers(service), null))
                 .map(reply -> toResponse(service, reply));
     }
 
@@ -101,9 +100,15 @@ public class Forwarder {
         return identity.getPrincipal().getName();
     }
 
-    Map<String, String> headers(Service service) {
+    /** What every call to a service carries, whoever asks. */
+    static Map<String, String> serviceHeaders() {
         Map<String, String> headers = new HashMap<>();
         headers.put(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON + ", application/problem+json");
+        return headers;
+    }
+
+    Map<String, String> headers(Service service) {
+        Map<String, String> headers = serviceHeaders();
         if (service == Service.ALERTS) {
             headers.put(PRINCIPAL_HEADER, identity.getPrincipal().getName());
         }

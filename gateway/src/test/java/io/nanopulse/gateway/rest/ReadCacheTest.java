@@ -56,16 +56,38 @@ class ReadCacheTest {
         get(a, "/api/v1/rankings?kind=COUNTRY&limit=4&window=cache-test", 200);
         assertEquals(1, calls("/metrics/rankings?kind=COUNTRY&window=cache-test&limit=4"), "another query is its own entry");
 
+        // Past the TTL a request is still answered at once, and the answer is refreshed in the background.
         await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofMillis(1100)).untilAsserted(() -> {
             get(a, "/api/v1/rankings?kind=COUNTRY&limit=3&window=cache-test", 200);
-            assertEquals(2, calls(uri), "asked again once the TTL passed");
+            assertEquals(2, calls(uri), "refreshed once the TTL passed");
         });
+    }
+
+    /** metrics' /metrics/global stand-in: 400 for window=bad, else filings = the version. */
+    private static java.util.concurrent.atomic.AtomicInteger globalStandIn() {
+        var version = new java.util.concurrent.atomic.AtomicInteger();
+        FakeServices.metrics.route("/metrics/global", x -> x.getRequestURI().getQuery().contains("window=bad")
+                ? new FakeService.Answer(400, "application/problem+json",
+                "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"window: bad\"}")
+                : FakeService.Answer.json("{\"filings\":" + version.get() + "}"));
+        return version;
+    }
+
+    @Test
+    void noAnswerOlderThanTwoTtlsIsServed() throws Exception {
+        var version = globalStandIn();
+        String key = TestKeys.withRoles("read");
+        RestAssured.given().header("Authorization", TestKeys.bearer(key)).get("/api/v1/global?window=ALL")
+                .then().statusCode(200).body("filings", equalTo(0));
+        version.set(1);
+        Thread.sleep(2100); // idle for more than two TTLs: the old answer is gone, not served while refreshing
+        RestAssured.given().header("Authorization", TestKeys.bearer(key)).get("/api/v1/global?window=ALL")
+                .then().statusCode(200).body("filings", equalTo(1));
     }
 
     @Test
     void errorsAreNotReused() {
-        FakeServices.metrics.route("/metrics/global", x -> new FakeService.Answer(400, "application/problem+json",
-                "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"window: bad\"}"));
+        globalStandIn();
         String key = TestKeys.withRoles("read");
         RestAssured.given().header("Authorization", TestKeys.bearer(key)).get("/api/v1/global?window=bad")
                 .then().statusCode(400).body("detail", equalTo("window: bad"));
