@@ -1,8 +1,6 @@
 package io.nanopulse.system;
 
-import com.sun.net.httpserver.HttpServer;
 import io.nanopulse.testkit.corpus.MessyStream;
-import io.nanopulse.testkit.infra.Ports;
 import io.nanopulse.testkit.platform.LocalPlatform;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -12,7 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -22,8 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -38,24 +33,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ScaleOutIT {
     static LocalPlatform platform;
-    static HttpServer receiver;
-    /** webhook-id → rule name, and every (webhook-id) received, duplicates included. */
-    static final Map<String, String> firings = new ConcurrentHashMap<>();
-    static final List<String> received = new CopyOnWriteArrayList<>();
+    static WebhookReceiver receiver;
     static final MessyStream STREAM = new MessyStream(424242, 200_000);
 
     @BeforeAll
     static void start() throws Exception {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", Ports.free()), 0);
-        receiver.createContext("/hook", ex -> {
-            String id = ex.getRequestHeaders().getFirst("webhook-id");
-            JsonPath body = JsonPath.from(new String(ex.getRequestBody().readAllBytes()));
-            received.add(id);
-            firings.put(id, body.getString("data.rule.name") + ":" + body.getString("data.transition.to"));
-            ex.sendResponseHeaders(204, -1);
-            ex.close();
-        });
-        receiver.start();
+        receiver = new WebhookReceiver();
         platform = new LocalPlatform(Platforms.withLocalWebhooks("scaleout"));
         platform.start();
         platform.addInstance("metrics-service", 2);
@@ -65,7 +48,7 @@ class ScaleOutIT {
     @AfterAll
     static void stop() {
         if (platform != null) platform.close();
-        if (receiver != null) receiver.stop(0);
+        if (receiver != null) receiver.close();
     }
 
     private static String adminCall(String path, Object body) {
@@ -78,7 +61,7 @@ class ScaleOutIT {
         String key = JsonPath.from(adminCall("/api/v1/admin/keys", Map.of("principal", "scale", "roles", List.of("alerts", "read"))))
                 .getString("key");
         String subscriber = given().baseUri(platform.gatewayUrl()).auth().oauth2(key).contentType(ContentType.JSON)
-                .body(Map.of("name", "scale", "webhookUrl", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))
+                .body(Map.of("name", "scale", "webhookUrl", receiver.url()))
                 .post("/api/v1/subscribers").then().statusCode(201).extract().jsonPath().getString("id");
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         long cnTotal = STREAM.expected(f -> f.country().equals("CN"), LocalDate.of(1900, 1, 1), today)[0];
@@ -125,16 +108,18 @@ class ScaleOutIT {
         }
 
         // Every rule fired exactly once: one webhook-id per rule (a retry would repeat the same id).
-        await().atMost(Duration.ofMinutes(2)).until(() -> new HashSet<>(firings.values()).size() >= thresholds.size());
+        await().atMost(Duration.ofMinutes(2)).until(() -> receiver.byWebhookId().size() >= thresholds.size());
         Thread.sleep(3000); // late duplicates, if any, would arrive now
         Map<String, Set<String>> idsByRule = new HashMap<>();
-        firings.forEach((id, what) -> idsByRule.computeIfAbsent(what, k -> new HashSet<>()).add(id));
+        receiver.byWebhookId().forEach((id, carried) -> carried.forEach(n ->
+                idsByRule.computeIfAbsent(n.rule() + ":" + n.to(), k -> new HashSet<>()).add(id)));
         assertEquals(thresholds.size(), idsByRule.size(), "transitions: " + idsByRule.keySet());
+        receiver.byWebhookId().forEach((id, carried) -> assertEquals(1, carried.size(), "webhook-id " + id + " carried " + carried));
         for (long t : thresholds) {
             assertEquals(1, idsByRule.getOrDefault("cn-above-" + t + ":FIRING", Set.of()).size(), "one delivery id for cn-above-" + t);
         }
-        assertTrue(received.size() >= thresholds.size());
+        assertTrue(receiver.requests() >= thresholds.size());
         System.out.printf("[scale-out] %d transitions, %d webhook requests (%d resent with the same webhook-id)%n",
-                idsByRule.size(), received.size(), received.size() - firings.size());
+                idsByRule.size(), receiver.requests(), receiver.requests() - receiver.byWebhookId().size());
     }
 }

@@ -11,14 +11,22 @@ public final class Ports {
     private Ports() {
     }
 
-    /** A port that was free on 127.0.0.1 a moment ago. */
+    // Below every common ephemeral range (Linux 32768+, macOS and Windows 49152+): the OS never hands these to
+    // outgoing connections, so a port chosen here stays free until its server binds it (also across restarts).
+    private static final int FIRST = 20000;
+    private static final int LAST = 32000;
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** A port free on 127.0.0.1, outside the ephemeral range, never handed out twice by this JVM. */
     public static int free() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = FIRST + random.nextInt(LAST - FIRST);
+            if (HANDED_OUT.add(port) && isFree(port)) {
+                return port;
+            }
         }
+        throw new IllegalStateException("no free port on 127.0.0.1 between " + FIRST + " and " + LAST);
     }
 
     public static boolean isFree(int port) {
