@@ -13,8 +13,7 @@ import io.nanopulse.alerts.persistence.WebhookDelivery;
 import io.nanopulse.alerts.service.AlertStateMachine;
 import io.nanopulse.alerts.service.TransitionKind;
 import io.nanopulse.contracts.Json;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
+import io.nanopulse.contracts.TraceParent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -123,7 +122,7 @@ public class RuleTransitions {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("notification not serialisable", e);
         }
-        d.traceparent = traceparent();
+        d.traceparent = TraceParent.current(); // the webhook call joins the trace of the change
         d.status = DeliveryStatus.PENDING;
         d.nextAttemptAt = now;
         d.createdAt = now;
@@ -147,12 +146,4 @@ public class RuleTransitions {
         return AlertNotification.of(t.id, t.kind.eventType(), t.occurredAt, rule.id, data);
     }
 
-    /** W3C trace context of the evaluation, so the webhook call joins the trace of the change. */
-    private static String traceparent() {
-        SpanContext c = Span.current().getSpanContext();
-        if (!c.isValid()) {
-            return null;
-        }
-        return "00-" + c.getTraceId() + "-" + c.getSpanId() + "-" + c.getTraceFlags().asHex();
-    }
 }

@@ -3,13 +3,12 @@ package io.nanopulse.alerts.messaging;
 import io.nanopulse.alerts.config.AlertsConfig;
 import io.nanopulse.alerts.evaluation.AlertEvaluator;
 import io.nanopulse.alerts.service.ChangeSet;
+import io.nanopulse.contracts.TraceParent;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +22,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Consumes metric-changes in batches (group alerts-service) and evaluates the rules they may affect.
@@ -60,9 +58,8 @@ public class MetricChangeConsumer {
     @Blocking
     public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
         for (ConsumerRecord<String, String> r : records) {
-            var header = r.headers().lastHeader("traceparent");
-            Context parent = header == null ? Context.root() : W3CTraceContextPropagator.getInstance().extract(Context.root(),
-                    Map.of("traceparent", new String(header.value(), StandardCharsets.UTF_8)), MAP_GETTER);
+            var header = r.headers().lastHeader(TraceParent.HEADER);
+            Context parent = TraceParent.context(header == null ? null : new String(header.value(), StandardCharsets.UTF_8));
             Span span = tracer.spanBuilder("evaluate metric-change").setParent(parent).setSpanKind(SpanKind.CONSUMER).startSpan();
             try (Scope ignored = span.makeCurrent()) {
                 evaluate(List.of(r.value()));
@@ -71,18 +68,6 @@ public class MetricChangeConsumer {
             }
         }
     }
-
-    private static final TextMapGetter<Map<String, String>> MAP_GETTER = new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(Map<String, String> carrier) {
-            return carrier.keySet();
-        }
-
-        @Override
-        public String get(Map<String, String> carrier, String key) {
-            return carrier == null ? null : carrier.get(key);
-        }
-    };
 
     private void evaluate(List<String> values) throws InterruptedException {
         ChangeSet changes = MetricChangeParser.parse(values);

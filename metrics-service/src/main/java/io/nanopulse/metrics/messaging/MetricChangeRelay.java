@@ -70,7 +70,7 @@ public class MetricChangeRelay {
                 for (var p : pending) {
                     var ack = new CompletableFuture<Void>();
                     emitter.send(Message.of(p.payload())
-                            .addMetadata(TracingMetadata.withCurrent(TraceContexts.fromTraceparent(p.traceparent())))
+                            .addMetadata(TracingMetadata.withCurrent(io.nanopulse.contracts.TraceParent.context(p.traceparent())))
                             .addMetadata(OutgoingCloudEventMetadata.builder()
                                     .withId(p.changeId().toString())
                                     .withType(Topics.METRIC_CHANGE_TYPE)

@@ -74,18 +74,12 @@ public class BatchApplier {
         if (changed) {
             MetricChange change = describe(outcome, events.size());
             try {
-                outbox.add(UUID.fromString(change.changeId()), Json.mapper().writeValueAsString(change), currentTraceparent());
+                outbox.add(UUID.fromString(change.changeId()), Json.mapper().writeValueAsString(change), io.nanopulse.contracts.TraceParent.current());
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
         }
         return new Applied(events.size(), outcome.eventsWithEffect(), changed);
-    }
-
-    /** The batch's trace (W3C traceparent), stored with its outbox row; null outside a sampled trace. */
-    private static String currentTraceparent() {
-        var c = io.opentelemetry.api.trace.Span.current().getSpanContext();
-        return c.isValid() ? "00-" + c.getTraceId() + "-" + c.getSpanId() + "-" + c.getTraceFlags().asHex() : null;
     }
 
     static MetricChange describe(PatentLedger.Outcome outcome, int events) {
