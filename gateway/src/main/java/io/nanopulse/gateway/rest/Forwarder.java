@@ -49,9 +49,7 @@ public class Forwarder {
 
     /** A read whose answer is the same for every caller, reused for a short while (see ReadCache). */
     public Uni<Response> getShared(Service service, Query uri) {
-        String target = uri.uri();
-        return readCache.get(service, target, () -> clients.get(service).call(HttpMethod.GET, target, headers(service), null))
-                .map(reply -> toResponse(service, reply));
+        return readCache.get(service, uri.uri()).map(reply -> toResponse(service, reply));
     }
 
     public Uni<Response> delete(Service service, Query uri) {

@@ -31,8 +31,10 @@ public class ReadCache {
 
     private final AsyncLoadingCache<Key, Reply> cache;
     private final boolean enabled;
+    private final ServiceClients clients;
 
     public ReadCache(GatewayConfig config, ServiceClients clients) {
+        this.clients = clients;
         Duration ttl = config.readCache().ttl();
         this.enabled = !ttl.isZero() && !ttl.isNegative();
         long maxAge = enabled ? ttl.multipliedBy(2).toNanos() : 1;
@@ -55,16 +57,20 @@ public class ReadCache {
                         return current;
                     }
                 })
-                .buildAsync((key, executor) -> clients.get(key.service())
-                        .call(HttpMethod.GET, key.uri(), Forwarder.serviceHeaders(), null).subscribeAsCompletionStage());
+                .buildAsync((key, executor) -> call(key).subscribeAsCompletionStage());
     }
 
-    public Uni<Reply> get(Service service, String uri, java.util.function.Supplier<Uni<Reply>> uncached) {
+    private Uni<Reply> call(Key key) {
+        return clients.get(key.service()).call(HttpMethod.GET, key.uri(), Forwarder.serviceHeaders(), null);
+    }
+
+    public Uni<Reply> get(Service service, String uri) {
+        Key key = new Key(service, uri);
         if (!enabled) {
-            return uncached.get();
+            return call(key);
         }
         Context context = Vertx.currentContext();
-        CompletableFuture<Reply> answer = cache.get(new Key(service, uri));
+        CompletableFuture<Reply> answer = cache.get(key);
         Uni<Reply> reply = Uni.createFrom().completionStage(answer);
         // A caller that joined another's call is resumed on its own request's context.
         return answer.isDone() || context == null ? reply : reply.emitOn(task -> context.runOnContext(v -> task.run()));
