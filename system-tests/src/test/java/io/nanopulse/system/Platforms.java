@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 import static io.restassured.RestAssured.given;
 
 /** Shared helpers of the cross-service tests. */
-final class Platforms {
+public final class Platforms {
     private Platforms() {
     }
 
@@ -57,7 +57,7 @@ final class Platforms {
     }
 
     /** Issues an API key with the platform's admin key; returns the key (shown only this once). */
-    static String issueKey(LocalPlatform platform, String principal, List<String> roles) {
+    public static String issueKey(LocalPlatform platform, String principal, List<String> roles) {
         return given().baseUri(platform.gatewayUrl()).auth().oauth2(platform.adminKey()).contentType(ContentType.JSON)
                 .body(Map.of("principal", principal, "roles", roles))
                 .post("/api/v1/admin/keys").then().statusCode(201).extract().jsonPath().getString("key");

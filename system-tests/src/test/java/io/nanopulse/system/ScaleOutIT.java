@@ -51,15 +51,9 @@ class ScaleOutIT {
         if (receiver != null) receiver.close();
     }
 
-    private static String adminCall(String path, Object body) {
-        return given().baseUri(platform.gatewayUrl()).auth().oauth2(platform.adminKey()).contentType(ContentType.JSON)
-                .body(body).post(path).then().statusCode(201).extract().asString();
-    }
-
     @Test
     void survivorsTakeOverWithExactAggregatesAndEachTransitionDeliveredOnce() throws Exception {
-        String key = JsonPath.from(adminCall("/api/v1/admin/keys", Map.of("principal", "scale", "roles", List.of("alerts", "read"))))
-                .getString("key");
+        String key = Platforms.issueKey(platform, "scale", List.of("alerts", "read"));
         String subscriber = given().baseUri(platform.gatewayUrl()).auth().oauth2(key).contentType(ContentType.JSON)
                 .body(Map.of("name", "scale", "webhookUrl", receiver.url()))
                 .post("/api/v1/subscribers").then().statusCode(201).extract().jsonPath().getString("id");

@@ -82,9 +82,7 @@ class ServiceMetricsIT {
     /** Events through the gateway, one poison record on the topic, and an alert rule that fires a webhook. */
     private static void driveTraffic() {
         String gw = platform.gatewayUrl();
-        String key = given().baseUri(gw).auth().oauth2(platform.adminKey()).contentType(ContentType.JSON)
-                .body(Map.of("principal", "observability-it", "roles", List.of("ingest", "read", "alerts")))
-                .post("/api/v1/admin/keys").then().statusCode(201).extract().path("key");
+        String key = io.nanopulse.system.Platforms.issueKey(platform, "observability-it", List.of("ingest", "read", "alerts"));
         String subscriber = given().baseUri(gw).auth().oauth2(key).contentType(ContentType.JSON)
                 .body(Map.of("name", "metrics check", "webhookUrl", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))
                 .post("/api/v1/subscribers").then().statusCode(201).extract().path("id");
