@@ -7,7 +7,7 @@
 #
 #   deploy/bench/ingest-bench.sh                 # 1,000,000 events, batches of 5,000, 4 concurrent senders
 #   EVENTS=500000 CONCURRENCY=2 HEAP=256m deploy/bench/ingest-bench.sh
-#   INGEST_OPTS="-Dmp.messaging.outgoing.patent-events.tracing-enabled=false" deploy/bench/ingest-bench.sh
+#   INGEST_OPTS="-Dnanopulse.ingest.producer.compression=lz4" deploy/bench/ingest-bench.sh
 #
 # Needs: JDK 17+, ./mvnw; builds ingest-service and testkit (package only) if their jars are missing,
 # and fetches org.apache.kafka:kafka-tools (bench only) into deploy/bench/out/kafka-tools once.
@@ -24,7 +24,7 @@ HEAP=${HEAP:-512m}
 KAFKA_PORT=${KAFKA_PORT:-19192}
 HTTP_PORT=${HTTP_PORT:-18081}
 INGEST_OPTS=${INGEST_OPTS:-}
-# Keep in step with ingest-service/src/main/resources/application.properties (mp.messaging.outgoing.patent-events.*).
+# Keep in step with the service's producer (ingest-service PatentEventsProducer and nanopulse.ingest.producer.*).
 PRODUCER_PROPS="acks=all enable.idempotence=true max.in.flight.requests.per.connection=5 linger.ms=10 batch.size=262144 compression.type=none"
 
 cd "$ROOT"

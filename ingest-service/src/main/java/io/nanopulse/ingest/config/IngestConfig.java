@@ -45,4 +45,43 @@ public interface IngestConfig {
     /** Distinct eventIds remembered per request to drop exact repeats (older ones are forgotten first). */
     @WithDefault("100000")
     int dedupeWindow();
+
+    /** The Kafka producer of patent-events (acks=all and idempotence are fixed: they are what "accepted" means). */
+    Producer producer();
+
+    interface Producer {
+        /** How long the producer waits to fill a batch (linger.ms). */
+        @WithDefault("10ms")
+        Duration linger();
+
+        /** Largest batch per partition (batch.size). */
+        @WithDefault("256K")
+        MemorySize batchSize();
+
+        /**
+         * none, lz4, zstd, snappy or gzip (compression.type). None by default: lz4 cost ~10% of the service's
+         * CPU per event with the broker on the same host; choose lz4 where the network is the limit.
+         */
+        @WithDefault("none")
+        String compression();
+
+        /** One produce request's wait for the broker (request.timeout.ms). */
+        @WithDefault("5s")
+        Duration requestTimeout();
+
+        /**
+         * Total time a record may take to be confirmed, retries included (delivery.timeout.ms): a dead broker
+         * surfaces as a 503 within seconds rather than Kafka's 2-minute default. At least linger + request-timeout.
+         */
+        @WithDefault("10s")
+        Duration deliveryTimeout();
+
+        /** Longest a send may block waiting for topic metadata or buffer space (max.block.ms). */
+        @WithDefault("5s")
+        Duration maxBlock();
+
+        /** Cap of the reconnection backoff, so sends resume within about this long of the broker's return. */
+        @WithDefault("1s")
+        Duration reconnectBackoffMax();
+    }
 }

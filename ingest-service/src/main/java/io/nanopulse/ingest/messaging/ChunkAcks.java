@@ -3,21 +3,17 @@ package io.nanopulse.ingest.messaging;
 import io.nanopulse.ingest.service.EventPublisher;
 import io.nanopulse.ingest.service.PublishFailedException;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Counts the broker's acknowledgements of one chunk: each message's ack/nack lands here (one shared
+ * Counts the broker's acknowledgements of one chunk: each record's send callback lands here (one shared
  * object per chunk rather than a future per event), and the chunk completes when every message is
  * resolved either way. The deadline runs from the moment the chunk was handed over.
  */
 final class ChunkAcks implements EventPublisher.PublishedChunk {
-    private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
-
     private final int size;
     private final long deadlineNanos;
     private final String timeoutText;
@@ -44,22 +40,25 @@ final class ChunkAcks implements EventPublisher.PublishedChunk {
         }
     }
 
-    CompletionStage<Void> ack() {
+    void ack() {
         acknowledged.incrementAndGet();
         resolve(1);
-        return DONE;
     }
 
-    CompletionStage<Void> nack(Throwable reason) {
+    void nack(Throwable reason) {
         failure.compareAndSet(null, reason);
         resolve(1);
-        return DONE;
     }
 
-    /** Messages that never reached the producer (serialisation or emitter failure). */
+    /** Events that never reached the producer (serialisation failure, or given up after an earlier failure). */
     void notSent(int count, Throwable reason) {
-        failure.compareAndSet(null, reason);
+        failure.compareAndSet(null, reason != null ? reason : new IllegalStateException("not sent"));
         resolve(count);
+    }
+
+    /** Whether any event of the chunk has failed so far. */
+    boolean failedAlready() {
+        return failure.get() != null;
     }
 
     private void resolve(int count) {
