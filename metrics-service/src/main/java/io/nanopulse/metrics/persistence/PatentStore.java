@@ -146,11 +146,11 @@ public class PatentStore {
 
     /** Adds the deltas to the counters (commutative: concurrent batches add up exactly). */
     public void addCounters(CounterDeltas deltas) throws SQLException {
-        Map<CounterDeltas.Key, CounterDeltas.Delta> map = deltas.asMap();
-        if (map.isEmpty()) {
+        var entries = deltas.inLockOrder();
+        if (entries.isEmpty()) {
             return;
         }
-        int n = map.size();
+        int n = entries.size();
         Short[] kinds = new Short[n];
         String[] grains = new String[n];
         String[] subjects = new String[n];
@@ -159,7 +159,7 @@ public class PatentStore {
         Long[] licensed = new Long[n];
         Long[] granted = new Long[n];
         int i = 0;
-        for (var e : map.entrySet()) { // sorted: rows are locked in one global order
+        for (var e : entries) { // rows are locked in one global order
             kinds[i] = (short) e.getKey().subject().kind().ordinal();
             grains[i] = e.getKey().grain().name();
             subjects[i] = e.getKey().subject().key();

@@ -1,8 +1,10 @@
 package io.nanopulse.metrics.service;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Additions to the monthly and yearly counters that one batch causes. Additive deltas commute, so
@@ -47,7 +49,8 @@ public final class CounterDeltas {
         }
     }
 
-    private final Map<Key, Delta> deltas = new TreeMap<>();
+    // Hashed while a batch adds up (tens of thousands of bumps), sorted once for the write.
+    private final Map<Key, Delta> deltas = new HashMap<>();
 
     public void add(Filing filing, long filings, long licensed, long granted) {
         LocalDate month = filing.filingDate().withDayOfMonth(1);
@@ -65,8 +68,16 @@ public final class CounterDeltas {
         d.granted += granted;
     }
 
+    /** The deltas by counter, in no particular order. */
     public Map<Key, Delta> asMap() {
         return deltas;
+    }
+
+    /** The deltas in the order their rows must be locked (see {@link Key}). */
+    public List<Map.Entry<Key, Delta>> inLockOrder() {
+        var entries = new ArrayList<>(deltas.entrySet());
+        entries.sort(Map.Entry.comparingByKey());
+        return entries;
     }
 
     public boolean isEmpty() {
