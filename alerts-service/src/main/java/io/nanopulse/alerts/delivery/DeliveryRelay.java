@@ -73,7 +73,7 @@ public class DeliveryRelay {
     }
 
     @Scheduled(identity = "delivery-poll", every = "${nanopulse.alerts.delivery.poll-interval:5s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         kick();
     }

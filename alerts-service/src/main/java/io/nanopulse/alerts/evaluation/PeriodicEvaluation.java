@@ -19,7 +19,7 @@ public class PeriodicEvaluation {
 
     @Scheduled(identity = "rule-reevaluation", every = "${nanopulse.alerts.evaluation.interval:60s}",
             delayed = "${nanopulse.alerts.evaluation.initial-delay:10s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void run() {
         try {
             int n = evaluator.evaluateAll();

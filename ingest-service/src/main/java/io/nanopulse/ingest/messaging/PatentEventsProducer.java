@@ -1,5 +1,7 @@
 package io.nanopulse.ingest.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.nanopulse.ingest.config.IngestConfig;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,13 +25,23 @@ import java.util.Map;
 @ApplicationScoped
 public class PatentEventsProducer {
 
+    private KafkaClientMetrics meters;
+
     @Produces
     @ApplicationScoped
-    Producer<String, byte[]> producer(@Identifier("default-kafka-broker") Map<String, Object> kafka, IngestConfig config) {
-        return new KafkaProducer<>(properties(kafka, config.producer()), new StringSerializer(), new ByteArraySerializer());
+    Producer<String, byte[]> producer(@Identifier("default-kafka-broker") Map<String, Object> kafka, IngestConfig config,
+                                      MeterRegistry registry) {
+        var producer = new KafkaProducer<>(properties(kafka, config.producer()), new StringSerializer(), new ByteArraySerializer());
+        // The producer's own meters (kafka_producer_*: send rate, batch size, errors, buffer use) on /q/metrics.
+        meters = new KafkaClientMetrics(producer);
+        meters.bindTo(registry);
+        return producer;
     }
 
     void close(@Disposes Producer<String, byte[]> producer) {
+        if (meters != null) {
+            meters.close();
+        }
         producer.close(Duration.ofSeconds(5));
     }
 

@@ -86,6 +86,14 @@ class CloudEventsOnTopicTest {
         assertEquals("io.nanopulse.patent.licensed", byId.get(run + "l").value().getType());
         assertEquals("DE", Json.mapper().readTree(byId.get(run + "l").value().getData().toBytes())
                 .get("counterpartyCountry").asText());
+
+        // The producer's own meters reach the scrape, and count the records it sent.
+        String scrape = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        var sent = java.util.regex.Pattern.compile(
+                "^kafka_producer_record_send_total\\{[^}]*client_id=\"ingest-patent-events\"[^}]*} ([0-9.E+]+)$",
+                java.util.regex.Pattern.MULTILINE).matcher(scrape);
+        assertTrue(sent.find(), "kafka_producer_record_send_total of the ingest producer is exported");
+        assertTrue(Double.parseDouble(sent.group(1)) >= 3, "at least this test's three records were sent");
     }
 
     @Test

@@ -38,7 +38,9 @@ public class MetricChangeRelay {
     @Channel("metric-changes")
     Emitter<String> emitter;
 
-    @Scheduled(every = "${nanopulse.metrics.outbox.relay-interval:1s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Not while the application stops: its beans (the emitter) are being destroyed.
+    @Scheduled(every = "${nanopulse.metrics.outbox.relay-interval:1s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relayLeftovers() {
         try {
             publishPending();
@@ -47,7 +49,7 @@ public class MetricChangeRelay {
         }
     }
 
-    @Scheduled(every = "1h", delayed = "1m")
+    @Scheduled(every = "1h", delayed = "1m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purge() {
         QuarkusTransaction.requiringNew().run(() -> {
             try {
