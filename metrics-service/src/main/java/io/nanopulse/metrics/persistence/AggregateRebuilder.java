@@ -1,6 +1,7 @@
 package io.nanopulse.metrics.persistence;
 
 import io.nanopulse.contracts.SubjectKind;
+import io.nanopulse.metrics.service.CounterDeltas;
 import io.nanopulse.metrics.service.InstitutionResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +14,7 @@ import java.util.List;
 
 /**
  * Recomputes counters from the stored patents: the whole set (admin rebuild) or the institution
- * counters after an alias change. Runs in the caller's transaction, under the exclusive aggregate lock.
+ * counters after an alias change (which first moves each patent to its holder). Runs in the caller's transaction, under the exclusive aggregate lock.
  */
 @ApplicationScoped
 public class AggregateRebuilder {
@@ -66,8 +67,8 @@ public class AggregateRebuilder {
                        (CASE g.grain WHEN 'M' THEN date_trunc('month', filing_date) ELSE date_trunc('year', filing_date) END)::date,
                        count(*), count(first_deal_date), count(grant_date)
                 FROM patent CROSS JOIN (VALUES ('M'), ('Y')) AS g(grain)
-                WHERE filing_date IS NOT NULL AND %s
-                GROUP BY 2, 3, 4""".formatted(key, SubjectSql.present(kind)))) {
+                WHERE filing_date IS NOT NULL AND %s AND (g.grain = 'Y' OR %s)
+                GROUP BY 2, 3, 4""".formatted(key, SubjectSql.present(kind), CounterDeltas.monthly(kind)))) {
             ins.setShort(1, (short) kind.ordinal());
             ins.executeUpdate();
         }

@@ -1,6 +1,7 @@
 package io.nanopulse.metrics.persistence;
 
 import io.nanopulse.contracts.SubjectKind;
+import io.nanopulse.metrics.service.CounterDeltas;
 import io.nanopulse.metrics.service.WindowPlan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -76,9 +77,11 @@ public class FiguresRepository {
                 params.add(Date.valueOf(d.from()));
                 params.add(Date.valueOf(d.to()));
             }
-            parts.add("SELECT " + keyExpr + ", 1, CASE WHEN first_deal_date IS NULL THEN 0 ELSE 1 END,"
-                    + " CASE WHEN grant_date IS NULL THEN 0 ELSE 1 END FROM patent WHERE (" + String.join(" OR ", ranges) + ")"
-                    + " AND " + SubjectSql.present(kind) + (keyPrefix != null ? " AND " + keyExpr + " LIKE ?" : ""));
+            // Summed per subject before the union: for kinds without counters this reads the whole window.
+            parts.add("SELECT " + keyExpr + ", count(*), count(first_deal_date), count(grant_date)"
+                    + " FROM patent WHERE (" + String.join(" OR ", ranges) + ")"
+                    + " AND " + SubjectSql.present(kind) + (keyPrefix != null ? " AND " + keyExpr + " LIKE ?" : "")
+                    + " GROUP BY 1");
             if (keyPrefix != null) params.add(like(keyPrefix));
         }
         var out = new LinkedHashMap<String, Totals>();
@@ -164,6 +167,9 @@ public class FiguresRepository {
     public Map<LocalDate, Totals> series(SubjectKind kind, String key, char grain, LocalDate from, LocalDate to)
             throws SQLException {
         var out = new LinkedHashMap<LocalDate, Totals>();
+        if (grain == 'M' && !CounterDeltas.monthly(kind)) {
+            return seriesFromPatents(kind, key, grain, from, to);
+        }
         try (Connection c = dataSource.getConnection();
              var st = c.prepareStatement("SELECT period, filings, licensed, granted FROM filing_counter"
                      + " WHERE kind = ? AND grain = ? AND subject = ? AND period BETWEEN ? AND ? ORDER BY period")) {
@@ -172,6 +178,27 @@ public class FiguresRepository {
             st.setString(3, key);
             st.setDate(4, Date.valueOf(from));
             st.setDate(5, Date.valueOf(to));
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getDate(1).toLocalDate(), new Totals(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The same periods summed from the patent rows of one subject (kinds without monthly counters). */
+    private Map<LocalDate, Totals> seriesFromPatents(SubjectKind kind, String key, char grain, LocalDate from, LocalDate to)
+            throws SQLException {
+        var out = new LinkedHashMap<LocalDate, Totals>();
+        LocalDate end = grain == 'M' ? to.plusMonths(1).minusDays(1) : to.plusYears(1).minusDays(1);
+        try (Connection c = dataSource.getConnection();
+             var st = c.prepareStatement("SELECT date_trunc('" + (grain == 'M' ? "month" : "year") + "', filing_date)::date,"
+                     + " count(*), count(first_deal_date), count(grant_date) FROM patent"
+                     + " WHERE " + SubjectSql.filter(kind) + " AND filing_date BETWEEN ? AND ? GROUP BY 1 ORDER BY 1")) {
+            st.setString(1, key);
+            st.setDate(2, Date.valueOf(from));
+            st.setDate(3, Date.valueOf(end));
             try (var rs = st.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getDate(1).toLocalDate(), new Totals(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
@@ -194,8 +221,10 @@ public class FiguresRepository {
             }
             var rest = ids.stream().filter(id -> !names.containsKey(id)).toArray();
             if (rest.length > 0) {
-                try (var st = c.prepareStatement("SELECT DISTINCT ON (institution_key) institution_key, institution_raw"
-                        + " FROM patent WHERE institution_key = ANY(?) ORDER BY institution_key, institution_raw")) {
+                // A holder no alias names is identified by its folded name: its patents have institution_id = key.
+                try (var st = c.prepareStatement("SELECT DISTINCT ON (institution_id) institution_id, institution_raw"
+                        + " FROM patent WHERE institution_id = ANY(?) AND filing_date IS NOT NULL"
+                        + " ORDER BY institution_id, institution_raw")) {
                     st.setArray(1, c.createArrayOf("text", rest));
                     try (var rs = st.executeQuery()) {
                         while (rs.next()) names.put(rs.getString(1), rs.getString(2));

@@ -87,8 +87,8 @@ public class BatchApplier {
         LocalDate from = null;
         LocalDate to = null;
         boolean globalFilings = false;
+        subjects.addAll(outcome.deltas().subjects());
         for (var e : outcome.deltas().asMap().entrySet()) {
-            subjects.add(e.getKey().subject());
             if (e.getKey().subject().kind() == SubjectKind.GLOBAL && e.getValue().filings != 0) {
                 globalFilings = true;
             }

@@ -1,10 +1,13 @@
 package io.nanopulse.metrics.service;
 
+import io.nanopulse.contracts.SubjectKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Additions to the monthly and yearly counters that one batch causes. Additive deltas commute, so
@@ -28,7 +31,7 @@ public final class CounterDeltas {
         }
     }
 
-    private static int contention(io.nanopulse.contracts.SubjectKind kind) {
+    private static int contention(SubjectKind kind) {
         return switch (kind) {
             case INSTITUTION -> 0;
             case CITY -> 1;
@@ -51,14 +54,33 @@ public final class CounterDeltas {
 
     // Hashed while a batch adds up (tens of thousands of bumps), sorted once for the write.
     private final Map<Key, Delta> deltas = new HashMap<>();
+    private final Set<SubjectKey> touched = new HashSet<>();
+
+    /**
+     * Whether a kind keeps monthly counters (every kind keeps yearly ones). Institutions do not: they are a
+     * long tail (tens of thousands of holders, most with a few patents a year), so their monthly counters
+     * were about one row per patent, and upserting them was a third of a batch's cost. Their part-year
+     * figures are summed from the patent rows (indexed by holder and filing date) instead.
+     */
+    public static boolean monthly(SubjectKind kind) {
+        return kind != SubjectKind.INSTITUTION;
+    }
 
     public void add(Filing filing, long filings, long licensed, long granted) {
         LocalDate month = filing.filingDate().withDayOfMonth(1);
         LocalDate year = filing.filingDate().withDayOfYear(1);
         for (SubjectKey subject : SubjectKey.of(filing)) {
-            bump(new Key(subject, Grain.M, month), filings, licensed, granted);
+            touched.add(subject);
+            if (monthly(subject.kind())) {
+                bump(new Key(subject, Grain.M, month), filings, licensed, granted);
+            }
             bump(new Key(subject, Grain.Y, year), filings, licensed, granted);
         }
+    }
+
+    /** Every subject whose figures this batch changed. */
+    public Set<SubjectKey> subjects() {
+        return touched;
     }
 
     private void bump(Key key, long filings, long licensed, long granted) {

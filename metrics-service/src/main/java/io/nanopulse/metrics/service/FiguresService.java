@@ -74,7 +74,7 @@ public class FiguresService {
         Window window = Window.parse(windowSpec, asOf == null ? today() : asOf);
         WindowPlan plan = WindowPlan.of(window);
         Totals global = repository.totals(SubjectKind.GLOBAL, "", plan);
-        Totals subject = kind == SubjectKind.GLOBAL ? global : repository.totals(kind, key, plan);
+        Totals subject = kind == SubjectKind.GLOBAL ? global : repository.totals(kind, key, WindowPlan.of(kind, window));
         String name = kind == SubjectKind.INSTITUTION ? repository.institutionNames(List.of(key)).getOrDefault(key, key) : key;
         return toFigures(kind, key, name, window, subject, global);
     }
@@ -127,7 +127,7 @@ public class FiguresService {
             prefix = normaliseKey(SubjectKind.COUNTRY, country) + "/";
         }
         Totals global = repository.totals(SubjectKind.GLOBAL, "", plan);
-        Map<String, Totals> ranked = repository.top(kind, prefix, plan, metric.order(), limit);
+        Map<String, Totals> ranked = repository.top(kind, prefix, WindowPlan.of(kind, window), metric.order(), limit);
         List<Figures> top = new ArrayList<>(ranked.size());
         ranked.forEach((key, totals) -> top.add(toFigures(kind, key, key, window, totals, global)));
         if (kind == SubjectKind.INSTITUTION) {

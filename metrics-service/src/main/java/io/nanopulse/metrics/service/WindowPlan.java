@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * How to add up a window exactly from stored counters: whole years from yearly counters, whole months
  * from monthly counters, and the leftover days at either edge straight from the patent rows.
- * At most two day ranges of under a month each are ever read from patents.
+ * At most two day ranges of under a month each are read from patents, or of under a year for kinds
+ * without monthly counters ({@link CounterDeltas#monthly}).
  */
 public record WindowPlan(DateRange years, List<DateRange> months, List<DateRange> days) {
 
@@ -18,6 +19,30 @@ public record WindowPlan(DateRange years, List<DateRange> months, List<DateRange
 
     public static WindowPlan of(Window window) {
         return of(window.from(), window.to());
+    }
+
+    /**
+     * The plan for a subject of this kind: for kinds without monthly counters the months become day ranges
+     * read from patents, which leaves at most the part-years before and after the whole years.
+     */
+    public static WindowPlan of(io.nanopulse.contracts.SubjectKind kind, Window window) {
+        WindowPlan plan = of(window);
+        if (CounterDeltas.monthly(kind) || plan.months().isEmpty()) {
+            return plan;
+        }
+        var days = new ArrayList<DateRange>();
+        if (plan.years() == null) {
+            days.add(new DateRange(window.from(), window.to()));
+        } else {
+            if (window.from().isBefore(plan.years().from())) {
+                days.add(new DateRange(window.from(), plan.years().from().minusDays(1)));
+            }
+            LocalDate afterYears = plan.years().to().plusYears(1);
+            if (!window.to().isBefore(afterYears)) {
+                days.add(new DateRange(afterYears, window.to()));
+            }
+        }
+        return new WindowPlan(plan.years(), new ArrayList<>(), days);
     }
 
     public static WindowPlan of(LocalDate from, LocalDate to) {

@@ -110,6 +110,40 @@ class MetricsPipelineTest {
                 LocalDate.of(2017, 12, 16), LocalDate.of(2024, 12, 15));
     }
 
+    /** Every point of a series equals the recomputation over its month or year. */
+    private static void assertSeries(String kind, String key, String interval, LocalDate from, LocalDate to,
+                                     Predicate<MessyStream.Filing> subject) {
+        JsonPath got = given().queryParam("kind", kind).queryParam("key", key).queryParam("interval", interval)
+                .queryParam("from", from.toString()).queryParam("to", to.toString())
+                .get("/metrics/timeseries").then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> points = got.getList("points");
+        boolean monthly = interval.equals("MONTH");
+        LocalDate p = monthly ? from.withDayOfMonth(1) : from.withDayOfYear(1);
+        assertEquals(monthly ? java.time.temporal.ChronoUnit.MONTHS.between(p, to.withDayOfMonth(1)) + 1
+                : java.time.temporal.ChronoUnit.YEARS.between(p, to.withDayOfYear(1)) + 1, points.size(), kind + " " + key + " points");
+        for (Map<String, Object> point : points) {
+            LocalDate end = monthly ? p.plusMonths(1).minusDays(1) : p.plusYears(1).minusDays(1);
+            long[] want = STREAM.expected(subject, p, end);
+            String what = kind + " " + key + " " + interval + " " + p;
+            assertEquals(p.toString(), point.get("period"), what);
+            assertEquals(want[0], ((Number) point.get("filings")).longValue(), what + " filings");
+            assertEquals(want[1], ((Number) point.get("licensed")).longValue(), what + " licensed");
+            assertEquals(want[2], ((Number) point.get("grants")).longValue(), what + " grants");
+            assertEquals(STREAM.expected(f -> true, p, end)[0], ((Number) point.get("globalFilings")).longValue(), what + " global");
+            p = monthly ? p.plusMonths(1) : p.plusYears(1);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void timeSeriesEqualAnIndependentRecomputation() {
+        Predicate<MessyStream.Filing> samsung = f -> f.institution().equals("samsung electronics");
+        assertSeries("INSTITUTION", "Samsung Electronics", "YEAR", LocalDate.of(2000, 1, 1), LocalDate.of(2024, 12, 31), samsung);
+        assertSeries("INSTITUTION", "Samsung Electronics", "MONTH", LocalDate.of(2019, 11, 5), LocalDate.of(2021, 2, 3), samsung);
+        assertSeries("COUNTRY", "CN", "MONTH", LocalDate.of(2019, 11, 5), LocalDate.of(2021, 2, 3), f -> f.country().equals("CN"));
+        assertSeries("COUNTRY", "CN", "YEAR", LocalDate.of(2000, 1, 1), LocalDate.of(2024, 12, 31), f -> f.country().equals("CN"));
+    }
+
     @Test
     @Order(2)
     void rankingsOrderCountriesByFilingsWithExactShares() {

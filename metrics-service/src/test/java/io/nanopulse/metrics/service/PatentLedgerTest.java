@@ -47,9 +47,14 @@ class PatentLedgerTest {
         var o = ledger.apply(List.of(filed("e1", "CN1000A", "INST OF PHYSICS  CAS")), Map.of());
         assertEquals(1, month(o, SubjectKind.GLOBAL, "").filings);
         assertEquals(1, month(o, SubjectKind.COUNTRY, "CN").filings);
-        assertEquals(1, month(o, SubjectKind.INSTITUTION, "cas").filings);
         assertEquals(1, month(o, SubjectKind.COUNTRY_SECTOR, "CN/MATERIALS").filings);
         assertEquals(1, month(o, SubjectKind.CITY, "CN/beijing").filings);
+        // Institutions keep yearly counters only; part years are read from the patent rows.
+        assertEquals(null, month(o, SubjectKind.INSTITUTION, "cas"));
+        assertEquals(1, o.deltas().asMap().get(new CounterDeltas.Key(new SubjectKey(SubjectKind.INSTITUTION, "cas"),
+                CounterDeltas.Grain.Y, FILED.withDayOfYear(1))).filings);
+        assertEquals("cas", o.changed().get("CN1000A").filing().institutionId());
+        assertTrue(o.deltas().subjects().contains(new SubjectKey(SubjectKind.INSTITUTION, "cas")));
         assertEquals("INST OF PHYSICS  CAS", o.changed().get("CN1000A").filing().institutionRaw());
     }
 
