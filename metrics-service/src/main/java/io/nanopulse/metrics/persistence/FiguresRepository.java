@@ -166,39 +166,24 @@ public class FiguresRepository {
     /** Counters per period ('M' or 'Y') of one subject between two period starts, in order; gaps are zero. */
     public Map<LocalDate, Totals> series(SubjectKind kind, String key, char grain, LocalDate from, LocalDate to)
             throws SQLException {
-        var out = new LinkedHashMap<LocalDate, Totals>();
         if (grain == 'M' && !CounterDeltas.monthly(kind)) {
-            return seriesFromPatents(kind, key, grain, from, to);
+            // The same months summed from the subject's patent rows (kinds without monthly counters).
+            return periods("SELECT date_trunc('month', filing_date)::date, count(*), count(first_deal_date), count(grant_date)"
+                            + " FROM patent WHERE " + SubjectSql.filter(kind) + " AND filing_date BETWEEN ? AND ? GROUP BY 1 ORDER BY 1",
+                    key, Date.valueOf(from), Date.valueOf(to.plusMonths(1).minusDays(1)));
         }
-        try (Connection c = dataSource.getConnection();
-             var st = c.prepareStatement("SELECT period, filings, licensed, granted FROM filing_counter"
-                     + " WHERE kind = ? AND grain = ? AND subject = ? AND period BETWEEN ? AND ? ORDER BY period")) {
-            st.setShort(1, (short) kind.ordinal());
-            st.setString(2, String.valueOf(grain));
-            st.setString(3, key);
-            st.setDate(4, Date.valueOf(from));
-            st.setDate(5, Date.valueOf(to));
-            try (var rs = st.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getDate(1).toLocalDate(), new Totals(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
-                }
-            }
-        }
-        return out;
+        return periods("SELECT period, filings, licensed, granted FROM filing_counter"
+                        + " WHERE kind = ? AND grain = ? AND subject = ? AND period BETWEEN ? AND ? ORDER BY period",
+                (short) kind.ordinal(), String.valueOf(grain), key, Date.valueOf(from), Date.valueOf(to));
     }
 
-    /** The same periods summed from the patent rows of one subject (kinds without monthly counters). */
-    private Map<LocalDate, Totals> seriesFromPatents(SubjectKind kind, String key, char grain, LocalDate from, LocalDate to)
-            throws SQLException {
+    /** Runs a query of (period, filings, licensed, granted) rows. */
+    private Map<LocalDate, Totals> periods(String sql, Object... params) throws SQLException {
         var out = new LinkedHashMap<LocalDate, Totals>();
-        LocalDate end = grain == 'M' ? to.plusMonths(1).minusDays(1) : to.plusYears(1).minusDays(1);
-        try (Connection c = dataSource.getConnection();
-             var st = c.prepareStatement("SELECT date_trunc('" + (grain == 'M' ? "month" : "year") + "', filing_date)::date,"
-                     + " count(*), count(first_deal_date), count(grant_date) FROM patent"
-                     + " WHERE " + SubjectSql.filter(kind) + " AND filing_date BETWEEN ? AND ? GROUP BY 1 ORDER BY 1")) {
-            st.setString(1, key);
-            st.setDate(2, Date.valueOf(from));
-            st.setDate(3, Date.valueOf(end));
+        try (Connection c = dataSource.getConnection(); var st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
             try (var rs = st.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getDate(1).toLocalDate(), new Totals(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
