@@ -133,7 +133,7 @@ final class Sender {
             }
             if ((status == 429 || status == 503 || status == 502) && attempt < 60) {
                 if (status == 503) countUnavailable();
-                retry(response.headers().firstValue("Retry-After").map(Sender::seconds).orElse(2L));
+                retry(RetryAfter.seconds(response));
                 continue;
             }
             throw new IllegalStateException("POST /api/v1/events answered " + status + ": " + response.body());
@@ -153,13 +153,6 @@ final class Sender {
         TimeUnit.SECONDS.sleep(Math.max(1, Math.min(seconds, 30)));
     }
 
-    private static long seconds(String header) {
-        try {
-            return Long.parseLong(header.strip());
-        } catch (NumberFormatException e) {
-            return 2;
-        }
-    }
 
     private void account(List<Event> part, JsonNode result) {
         Set<Integer> refused = new HashSet<>();

@@ -2,6 +2,8 @@ package io.nanopulse.ingest.messaging;
 
 import io.nanopulse.ingest.service.EventPublisher;
 import io.nanopulse.ingest.service.PublishFailedException;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * object per chunk rather than a future per event), and the chunk completes when every message is
  * resolved either way. The deadline runs from the moment the chunk was handed over.
  */
-final class ChunkAcks implements EventPublisher.PublishedChunk {
+final class ChunkAcks implements EventPublisher.PublishedChunk, Callback {
     private final int size;
     private final long deadlineNanos;
     private final String timeoutText;
@@ -40,13 +42,14 @@ final class ChunkAcks implements EventPublisher.PublishedChunk {
         }
     }
 
-    void ack() {
-        acknowledged.incrementAndGet();
-        resolve(1);
-    }
-
-    void nack(Throwable reason) {
-        failure.compareAndSet(null, reason);
+    /** The producer's callback for each record of the chunk. */
+    @Override
+    public void onCompletion(RecordMetadata metadata, Exception error) {
+        if (error == null) {
+            acknowledged.incrementAndGet();
+        } else {
+            failure.compareAndSet(null, error);
+        }
         resolve(1);
     }
 

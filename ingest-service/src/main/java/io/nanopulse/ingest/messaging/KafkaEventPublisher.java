@@ -90,13 +90,7 @@ public class KafkaEventPublisher implements EventPublisher {
             }
             PatentEvent event = events.get(i);
             try {
-                producer.send(record(event, traceparent, now), (metadata, error) -> {
-                    if (error == null) {
-                        acks.ack();
-                    } else {
-                        acks.nack(error);
-                    }
-                });
+                producer.send(record(event, traceparent, now), acks);
             } catch (JsonProcessingException | RuntimeException e) {
                 acks.notSent(n - i, e);
                 break;

@@ -292,7 +292,7 @@ public final class Bench {
                 : HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body)));
         var r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
         for (int tries = 0; r.statusCode() == 429 && tries < 10; tries++) { // the gateway's rate limit: wait as told
-            Thread.sleep(1000L * Long.parseLong(r.headers().firstValue("Retry-After").orElse("1")));
+            Thread.sleep(1000L * Math.min(io.nanopulse.loadgen.RetryAfter.seconds(r), 30));
             r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
         }
         if (r.statusCode() != expect) throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());

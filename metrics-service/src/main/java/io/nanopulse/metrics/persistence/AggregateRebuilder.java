@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Recomputes counters from the stored patents: the whole set (admin rebuild) or the institution
- * counters after an alias change (which first moves each patent to its holder). Runs in the caller's transaction, under the exclusive aggregate lock.
+ * counters after an alias change (which first moves each patent to its holder). Runs in the caller's
+ * transaction, under the exclusive aggregate lock.
  */
 @ApplicationScoped
 public class AggregateRebuilder {
@@ -66,9 +67,10 @@ public class AggregateRebuilder {
                 SELECT ?, g.grain, %s,
                        (CASE g.grain WHEN 'M' THEN date_trunc('month', filing_date) ELSE date_trunc('year', filing_date) END)::date,
                        count(*), count(first_deal_date), count(grant_date)
-                FROM patent CROSS JOIN (VALUES ('M'), ('Y')) AS g(grain)
-                WHERE filing_date IS NOT NULL AND %s AND (g.grain = 'Y' OR %s)
-                GROUP BY 2, 3, 4""".formatted(key, SubjectSql.present(kind), CounterDeltas.monthly(kind)))) {
+                FROM patent CROSS JOIN (VALUES %s) AS g(grain)
+                WHERE filing_date IS NOT NULL AND %s
+                GROUP BY 2, 3, 4""".formatted(key, CounterDeltas.monthly(kind) ? "('M'), ('Y')" : "('Y')",
+                SubjectSql.present(kind)))) {
             ins.setShort(1, (short) kind.ordinal());
             ins.executeUpdate();
         }

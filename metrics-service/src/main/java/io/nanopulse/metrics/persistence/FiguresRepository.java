@@ -77,7 +77,7 @@ public class FiguresRepository {
                 params.add(Date.valueOf(d.from()));
                 params.add(Date.valueOf(d.to()));
             }
-            // Summed per subject before the union: for kinds without counters this reads the whole window.
+            // Summed per subject before the union: for kinds without monthly counters the day ranges are part years.
             parts.add("SELECT " + keyExpr + ", count(*), count(first_deal_date), count(grant_date)"
                     + " FROM patent WHERE (" + String.join(" OR ", ranges) + ")"
                     + " AND " + SubjectSql.present(kind) + (keyPrefix != null ? " AND " + keyExpr + " LIKE ?" : "")

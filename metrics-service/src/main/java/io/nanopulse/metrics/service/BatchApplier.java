@@ -4,6 +4,7 @@ import io.nanopulse.contracts.Json;
 import io.nanopulse.contracts.MetricChange;
 import io.nanopulse.contracts.PatentEvent;
 import io.nanopulse.contracts.SubjectKind;
+import io.nanopulse.contracts.TraceParent;
 import io.nanopulse.metrics.persistence.AggregateLock;
 import io.nanopulse.metrics.persistence.MetricChangeOutbox;
 import io.nanopulse.metrics.persistence.PatentStore;
@@ -74,7 +75,7 @@ public class BatchApplier {
         if (changed) {
             MetricChange change = describe(outcome, events.size());
             try {
-                outbox.add(UUID.fromString(change.changeId()), Json.mapper().writeValueAsString(change), io.nanopulse.contracts.TraceParent.current());
+                outbox.add(UUID.fromString(change.changeId()), Json.mapper().writeValueAsString(change), TraceParent.current());
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
