@@ -18,6 +18,8 @@ public interface MetricsConfig {
 
     Outbox outbox();
 
+    Counters counters();
+
     RankingCache rankingCache();
 
     interface RankingCache {
@@ -31,6 +33,12 @@ public interface MetricsConfig {
         /** Most rankings kept. */
         @WithDefault("10000")
         long maximumSize();
+    }
+
+    interface Counters {
+        /** How often pending counter deltas are folded besides right after each batch. */
+        @WithDefault("1s")
+        String foldInterval();
     }
 
     interface Outbox {

@@ -9,6 +9,7 @@ import io.nanopulse.contracts.FieldError;
 import io.nanopulse.contracts.Json;
 import io.nanopulse.contracts.PatentEvent;
 import io.nanopulse.contracts.ValidationResult;
+import io.nanopulse.metrics.persistence.CounterFolder;
 import io.nanopulse.metrics.service.BatchSteps;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -43,6 +44,8 @@ public class PatentEventsConsumer {
     DeadLetterPublisher deadLetters;
     @Inject
     MetricChangeRelay relay;
+    @Inject
+    CounterFolder folder;
     @Inject
     MeterRegistry registry;
     @Inject
@@ -94,6 +97,7 @@ public class PatentEventsConsumer {
             LOG.warnf("dead-lettered %d of %d records", letters.size(), records.count());
         }
         if (applied.changed()) {
+            folder.request();
             long relayStart = System.nanoTime();
             relay.publishPending();
             BatchSteps.record(registry, "relay", relayStart);

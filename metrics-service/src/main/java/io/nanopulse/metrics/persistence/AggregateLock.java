@@ -37,6 +37,13 @@ public class AggregateLock {
         }
     }
 
+    /** Takes the shared lock for a writer that changes no figure (the counter fold only moves rows). */
+    public void sharedUnchanged() throws SQLException {
+        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute("SELECT pg_advisory_xact_lock_shared(" + KEY + ")");
+        }
+    }
+
     /** Takes the exclusive lock and bumps the alias version. */
     public long exclusive() throws SQLException {
         changed.fire(new AggregatesChanged());

@@ -57,9 +57,11 @@ public class AggregateRebuilder {
     }
 
     private static void rebuild(Connection c, SubjectKind kind) throws SQLException {
-        try (var del = c.prepareStatement("DELETE FROM filing_counter WHERE kind = ?")) {
-            del.setShort(1, (short) kind.ordinal());
-            del.executeUpdate();
+        for (String table : List.of("counter_delta", "filing_counter")) {
+            try (var del = c.prepareStatement("DELETE FROM " + table + " WHERE kind = ?")) {
+                del.setShort(1, (short) kind.ordinal());
+                del.executeUpdate();
+            }
         }
         String key = SubjectSql.keyExpression(kind);
         try (var ins = c.prepareStatement("""

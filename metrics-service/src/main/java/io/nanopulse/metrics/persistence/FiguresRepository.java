@@ -21,6 +21,13 @@ import java.util.Map;
 /** Exact window sums: counters for whole months and years, patent rows for the edge days. */
 @ApplicationScoped
 public class FiguresRepository {
+    /**
+     * Counter rows: the folded counters and the deltas not folded yet, to be summed (a key may be in both).
+     * One statement reads both, and a fold moves rows between them in one transaction, so sums are exact.
+     */
+    private static final String COUNTERS = "(SELECT kind, grain, subject, period, filings, licensed, granted FROM filing_counter"
+            + " UNION ALL SELECT kind, grain, subject, period, filings, licensed, granted FROM counter_delta) AS counter";
+
     @Inject
     DataSource dataSource;
 
@@ -56,7 +63,7 @@ public class FiguresRepository {
             periods.add("(grain = 'M' AND period BETWEEN ? AND ?)");
         }
         if (!periods.isEmpty()) {
-            parts.add("SELECT subject, filings AS f, licensed AS l, granted AS g FROM filing_counter WHERE kind = ?"
+            parts.add("SELECT subject, filings AS f, licensed AS l, granted AS g FROM " + COUNTERS + " WHERE kind = ?"
                     + (keyPrefix != null ? " AND subject LIKE ?" : "") + " AND (" + String.join(" OR ", periods) + ")");
             params.add((short) kind.ordinal());
             if (keyPrefix != null) params.add(like(keyPrefix));
@@ -114,7 +121,7 @@ public class FiguresRepository {
                 params.add(m.to());
             }
             if (!periods.isEmpty()) {
-                String sql = "SELECT subject, sum(filings), sum(licensed), sum(granted) FROM filing_counter WHERE kind = ?"
+                String sql = "SELECT subject, sum(filings), sum(licensed), sum(granted) FROM " + COUNTERS + " WHERE kind = ?"
                         + (key != null ? " AND subject = ?" : "")
                         + (keyPrefix != null ? " AND subject LIKE ?" : "")
                         + " AND (" + String.join(" OR ", periods) + ") GROUP BY subject";
@@ -172,8 +179,8 @@ public class FiguresRepository {
                             + " FROM patent WHERE " + SubjectSql.filter(kind) + " AND filing_date BETWEEN ? AND ? GROUP BY 1 ORDER BY 1",
                     key, Date.valueOf(from), Date.valueOf(to.plusMonths(1).minusDays(1)));
         }
-        return periods("SELECT period, filings, licensed, granted FROM filing_counter"
-                        + " WHERE kind = ? AND grain = ? AND subject = ? AND period BETWEEN ? AND ? ORDER BY period",
+        return periods("SELECT period, sum(filings), sum(licensed), sum(granted) FROM " + COUNTERS
+                        + " WHERE kind = ? AND grain = ? AND subject = ? AND period BETWEEN ? AND ? GROUP BY period ORDER BY period",
                 (short) kind.ordinal(), String.valueOf(grain), key, Date.valueOf(from), Date.valueOf(to));
     }
 
@@ -241,6 +248,10 @@ public class FiguresRepository {
             try (var rs = st.executeQuery("SELECT count(*) FROM metric_change_outbox WHERE published_at IS NULL")) {
                 rs.next();
                 out.put("unpublishedChanges", rs.getLong(1));
+            }
+            try (var rs = st.executeQuery("SELECT count(*) FROM counter_delta")) {
+                rs.next();
+                out.put("unfoldedCounterDeltas", rs.getLong(1));
             }
         }
         return out;

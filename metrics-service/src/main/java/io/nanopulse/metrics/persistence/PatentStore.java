@@ -25,6 +25,7 @@ import java.util.TreeSet;
  */
 @ApplicationScoped
 public class PatentStore {
+    private static final String UNIQUE_VIOLATION = "23505";
     private static final String COLUMNS = "patent_id, filed_event_id, country, institution_raw, institution_key, "
             + "institution_id, sector, city, city_key, filing_date, grant_date, first_deal_date";
 
@@ -67,15 +68,15 @@ public class PatentStore {
 
     /** Raised when a patent this batch saw as new was inserted meanwhile by another instance: retry the batch. */
     public static final class ConcurrentInsertException extends RuntimeException {
-        ConcurrentInsertException(int expected, int inserted) {
-            super("expected to insert " + expected + " new patents, inserted " + inserted + "; another instance raced");
+        ConcurrentInsertException(SQLException cause) {
+            super("a patent this batch saw as new was inserted meanwhile by another instance", cause);
         }
     }
 
     /**
-     * Writes changed states: new patents by one multi-row insert (the fast path of a back-fill), known
-     * ones by one multi-row update. Throws {@link ConcurrentInsertException} (rolling the batch back) if
-     * a "new" patent already exists, so the retry locks and re-reads it.
+     * Writes changed states: new patents by one COPY (the fast path of a back-fill), known ones by one
+     * multi-row update. Throws {@link ConcurrentInsertException} (rolling the batch back) if a "new"
+     * patent already exists, so the retry locks and re-reads it.
      */
     public void saveStates(Collection<PatentState> states, java.util.Set<String> known) throws SQLException {
         var inserts = new java.util.ArrayList<PatentState>();
@@ -87,19 +88,25 @@ public class PatentStore {
         inserts.sort(java.util.Comparator.comparing(PatentState::patentId));
         try (Connection c = dataSource.getConnection()) {
             if (!inserts.isEmpty()) {
-                try (var st = c.prepareStatement("""
-                        INSERT INTO patent (patent_id, filed_event_id, country, institution_raw, institution_key,
-                                            institution_id, sector, city, city_key, filing_date, grant_date, first_deal_date)
-                        SELECT id, eid, country, iraw, ikey, iid, sector, city, ckey, fdate::date, gdate::date, ddate::date
-                        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                    ?::text[], ?::text[], ?::text[], ?::text[])
-                             AS u(id, eid, country, iraw, ikey, iid, sector, city, ckey, fdate, gdate, ddate)
-                        ON CONFLICT (patent_id) DO NOTHING""")) {
-                    bindColumns(c, st, inserts);
-                    int inserted = st.executeUpdate();
-                    if (inserted != inserts.size()) {
-                        throw new ConcurrentInsertException(inserts.size(), inserted);
+                var rows = new CopyRows(inserts.size());
+                for (PatentState s : inserts) {
+                    Filing f = s.filing();
+                    rows.add(s.patentId());
+                    if (f == null) {
+                        rows.add(null).add(null).add(null).add(null).add(null).add(null).add(null).add(null).add(null);
+                    } else {
+                        rows.add(f.eventId()).add(f.country()).add(f.institutionRaw()).add(f.institutionKey())
+                                .add(f.institutionId()).add(f.sector().name()).add(f.city()).add(f.cityKey()).add(f.filingDate());
                     }
+                    rows.add(s.grantDate()).add(s.firstDealDate()).end();
+                }
+                try {
+                    rows.copyInto(c, "patent (" + COLUMNS + ")");
+                } catch (SQLException e) {
+                    if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        throw new ConcurrentInsertException(e);
+                    }
+                    throw e;
                 }
             }
             if (!updates.isEmpty()) {
@@ -144,50 +151,26 @@ public class PatentStore {
         }
     }
 
-    /** Adds the deltas to the counters (commutative: concurrent batches add up exactly). */
+    /**
+     * Appends the batch's counter deltas to {@code counter_delta} (one COPY, no locks taken: additive deltas
+     * commute); {@link CounterFold} later moves them into the counters.
+     */
     public void addCounters(CounterDeltas deltas) throws SQLException {
-        var entries = deltas.inLockOrder();
-        if (entries.isEmpty()) {
+        if (deltas.isEmpty()) {
             return;
         }
-        int n = entries.size();
-        Short[] kinds = new Short[n];
-        String[] grains = new String[n];
-        String[] subjects = new String[n];
-        String[] periods = new String[n];
-        Long[] filings = new Long[n];
-        Long[] licensed = new Long[n];
-        Long[] granted = new Long[n];
-        int i = 0;
-        for (var e : entries) { // rows are locked in one global order
-            kinds[i] = (short) e.getKey().subject().kind().ordinal();
-            grains[i] = e.getKey().grain().name();
-            subjects[i] = e.getKey().subject().key();
-            periods[i] = e.getKey().period().toString();
-            filings[i] = e.getValue().filings;
-            licensed[i] = e.getValue().licensed;
-            granted[i] = e.getValue().granted;
-            i++;
+        var rows = new CopyRows(deltas.asMap().size());
+        for (var e : deltas.asMap().entrySet()) {
+            CounterDeltas.Delta d = e.getValue();
+            if (d.isZero()) {
+                continue;
+            }
+            CounterDeltas.Key k = e.getKey();
+            rows.add(k.subject().kind().ordinal()).add(k.grain().name()).add(k.subject().key()).add(k.period())
+                    .add(d.filings).add(d.licensed).add(d.granted).end();
         }
-        try (Connection c = dataSource.getConnection();
-             var st = c.prepareStatement("""
-                     INSERT INTO filing_counter (kind, grain, subject, period, filings, licensed, granted)
-                     SELECT k, g, s, p::date, f, l, gr
-                     FROM unnest(?::smallint[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[])
-                          WITH ORDINALITY AS u(k, g, s, p, f, l, gr, ord)
-                     ORDER BY ord
-                     ON CONFLICT (kind, grain, subject, period) DO UPDATE
-                     SET filings = filing_counter.filings + excluded.filings,
-                         licensed = filing_counter.licensed + excluded.licensed,
-                         granted = filing_counter.granted + excluded.granted""")) {
-            st.setArray(1, c.createArrayOf("int2", kinds));
-            st.setArray(2, c.createArrayOf("text", grains));
-            st.setArray(3, c.createArrayOf("text", subjects));
-            st.setArray(4, c.createArrayOf("text", periods));
-            st.setArray(5, c.createArrayOf("int8", filings));
-            st.setArray(6, c.createArrayOf("int8", licensed));
-            st.setArray(7, c.createArrayOf("int8", granted));
-            st.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            rows.copyInto(c, "counter_delta (kind, grain, subject, period, filings, licensed, granted)");
         }
     }
 

@@ -2,10 +2,8 @@ package io.nanopulse.metrics.service;
 
 import io.nanopulse.contracts.SubjectKind;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,29 +14,8 @@ import java.util.Set;
 public final class CounterDeltas {
     public enum Grain { M, Y }
 
-    /**
-     * Counter row key; ordered so every transaction locks rows in the same order (no deadlocks), and the
-     * rows every batch touches (global, then countries) last: concurrent batches then overlap on the many
-     * institution and city rows and wait for each other only over a short tail before commit.
-     */
-    public record Key(SubjectKey subject, Grain grain, LocalDate period) implements Comparable<Key> {
-        @Override
-        public int compareTo(Key o) {
-            int c = Integer.compare(contention(subject.kind()), contention(o.subject.kind()));
-            if (c == 0) c = grain.compareTo(o.grain);
-            if (c == 0) c = subject.key().compareTo(o.subject.key());
-            return c != 0 ? c : period.compareTo(o.period);
-        }
-    }
-
-    private static int contention(SubjectKind kind) {
-        return switch (kind) {
-            case INSTITUTION -> 0;
-            case CITY -> 1;
-            case COUNTRY_SECTOR -> 2;
-            case COUNTRY -> 3;
-            case GLOBAL -> 4;
-        };
+    /** Counter row key. */
+    public record Key(SubjectKey subject, Grain grain, LocalDate period) {
     }
 
     /** filings, licensed, granted. */
@@ -52,7 +29,7 @@ public final class CounterDeltas {
         }
     }
 
-    // Hashed while a batch adds up (tens of thousands of bumps), sorted once for the write.
+    // Hashed while a batch adds up (tens of thousands of bumps).
     private final Map<Key, Delta> deltas = new HashMap<>();
     private final Set<SubjectKey> touched = new HashSet<>();
 
@@ -93,13 +70,6 @@ public final class CounterDeltas {
     /** The deltas by counter, in no particular order. */
     public Map<Key, Delta> asMap() {
         return deltas;
-    }
-
-    /** The deltas in the order their rows must be locked (see {@link Key}). */
-    public List<Map.Entry<Key, Delta>> inLockOrder() {
-        var entries = new ArrayList<>(deltas.entrySet());
-        entries.sort(Map.Entry.comparingByKey());
-        return entries;
     }
 
     public boolean isEmpty() {

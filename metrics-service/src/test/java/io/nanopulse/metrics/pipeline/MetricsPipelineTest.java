@@ -1,5 +1,6 @@
 package io.nanopulse.metrics.pipeline;
 
+import io.nanopulse.metrics.persistence.CounterFold;
 import io.nanopulse.testkit.corpus.MessyStream;
 import io.nanopulse.testkit.quarkus.KafkaTestResource;
 import io.nanopulse.testkit.quarkus.PostgresTestResource;
@@ -15,12 +16,14 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -232,6 +235,59 @@ class MetricsPipelineTest {
         long aliasId = given().get("/institutions/cas").then().statusCode(200).extract().jsonPath().getLong("aliases[1].id");
         given().delete("/institutions/cas/aliases/" + aliasId).then().statusCode(200);
         assertFigures("INSTITUTION", "cas", "ALL", null, f -> f.institution().equals("chinese academy of sciences"), epoch, TODAY);
+    }
+
+    @Inject
+    CounterFold fold;
+    @Inject
+    DataSource dataSource;
+
+    private long sql(String statement) throws Exception {
+        try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+            if (statement.startsWith("SELECT")) {
+                try (var rs = st.executeQuery(statement)) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+            return st.executeUpdate(statement);
+        }
+    }
+
+    /** Each query here is asked for the first time, so no cached answer can stand in for the read under test. */
+    private static void assertFiguresWhereverTheCountersAre(String asOf) {
+        LocalDate at = LocalDate.parse(asOf);
+        LocalDate from = at.minusYears(2).plusDays(1);
+        assertFigures("GLOBAL", "", "P2Y", asOf, f -> true, from, at);
+        assertFigures("COUNTRY", "CN", "P2Y", asOf, f -> f.country().equals("CN"), from, at);
+        assertFigures("CITY", "CN/Suzhou", "P2Y", asOf, f -> f.country().equals("CN") && "suzhou".equals(f.city()), from, at);
+        assertFigures("COUNTRY_SECTOR", "CN/semiconductors", "P2Y", asOf,
+                f -> f.country().equals("CN") && f.sector().equals("SEMICONDUCTORS"), from, at);
+        assertSeries("CITY", "CN/Suzhou", "MONTH", from, at, f -> f.country().equals("CN") && "suzhou".equals(f.city()));
+    }
+
+    @Test
+    @Order(6)
+    void countersAwaitingAFoldReadExactlyAndFoldWithoutChange() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> fold.fold() >= 0 && sql("SELECT count(*) FROM counter_delta") == 0);
+        try (var held = dataSource.getConnection(); var lock = held.createStatement()) {
+            // Hold the fold lock, so no fold (after a batch or on the timer) moves rows while the reads run.
+            held.setAutoCommit(false);
+            lock.execute("SELECT pg_advisory_xact_lock(" + CounterFold.LOCK_KEY + ")");
+            // As batches leave them: part of every counter still in deltas, and city counters only there.
+            sql("INSERT INTO counter_delta SELECT kind, grain, subject, period, filings / 2, licensed / 2, granted / 2"
+                    + " FROM filing_counter WHERE kind <> 4");
+            sql("UPDATE filing_counter SET filings = filings - filings / 2, licensed = licensed - licensed / 2,"
+                    + " granted = granted - granted / 2 WHERE kind <> 4");
+            sql("WITH moved AS (DELETE FROM filing_counter WHERE kind = 4 RETURNING *) INSERT INTO counter_delta SELECT * FROM moved");
+            assertEquals(0, sql("SELECT count(*) FROM filing_counter WHERE kind = 4"));
+            assertEquals(-1, fold.fold(), "no fold while the lock is held");
+            assertFiguresWhereverTheCountersAre("2021-09-09");
+            held.commit();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> fold.fold() >= 0 && sql("SELECT count(*) FROM counter_delta") == 0);
+        assertTrue(sql("SELECT count(*) FROM filing_counter WHERE kind = 4") > 0, "city counters are back");
+        assertFiguresWhereverTheCountersAre("2022-10-10");
     }
 
     @Test

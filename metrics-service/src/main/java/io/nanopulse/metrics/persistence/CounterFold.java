@@ -1,0 +1,58 @@
+package io.nanopulse.metrics.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Moves the counter deltas batches appended into {@code filing_counter}: one statement deletes every
+ * committed delta and adds their sums per counter, in one transaction, so readers (who sum both tables)
+ * see each delta exactly once, before or after. One fold runs at a time across all instances.
+ */
+@ApplicationScoped
+public class CounterFold {
+    /** The advisory lock a fold holds (transaction-scoped); while anyone holds it, folds skip. */
+    public static final long LOCK_KEY = 0x6e616e6f66L; // "nanof"
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    AggregateLock lock;
+
+    /** Folds every committed delta; returns the counter rows written, or -1 if another fold was running. */
+    @Transactional
+    public int fold() throws SQLException {
+        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+            try (var rs = st.executeQuery("SELECT pg_try_advisory_xact_lock(" + LOCK_KEY + ")")) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return -1;
+                }
+            }
+            lock.sharedUnchanged(); // a rebuild (exclusive) rewrites counters and deltas; never interleave with it
+            return st.executeUpdate("""
+                    WITH folded AS (DELETE FROM counter_delta RETURNING *)
+                    INSERT INTO filing_counter AS c (kind, grain, subject, period, filings, licensed, granted)
+                    SELECT kind, grain, subject, period, sum(filings), sum(licensed), sum(granted)
+                    FROM folded GROUP BY kind, grain, subject, period
+                    ON CONFLICT (kind, grain, subject, period) DO UPDATE
+                    SET filings = c.filings + excluded.filings,
+                        licensed = c.licensed + excluded.licensed,
+                        granted = c.granted + excluded.granted""");
+        }
+    }
+
+    /**
+     * Reclaims the deleted delta rows at once (outside any transaction), so the table readers scan stays
+     * a few pages; autovacuum alone would let it grow for a minute at a time under a back-fill.
+     */
+    public void vacuum() throws SQLException {
+        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute("VACUUM counter_delta");
+        }
+    }
+}
