@@ -8,7 +8,8 @@ CREATE TABLE counter_delta (
     grain     char(1)      NOT NULL,
     subject   varchar(600) NOT NULL,
     period    date         NOT NULL,
-    filings   bigint       NOT NULL,
-    licensed  bigint       NOT NULL,
-    granted   bigint       NOT NULL
+    -- A batch's delta fits an integer, and sum(integer) adds in bigint (sum(bigint) would add in numeric).
+    filings   integer      NOT NULL,
+    licensed  integer      NOT NULL,
+    granted   integer      NOT NULL
 );

@@ -36,9 +36,13 @@ public interface MetricsConfig {
     }
 
     interface Counters {
-        /** How often pending counter deltas are folded besides right after each batch. */
+        /** How often pending counter deltas are folded into the counters. */
         @WithDefault("1s")
         String foldInterval();
+
+        /** Delta rows appended by this instance that start a fold before the interval is up. */
+        @WithDefault("50000")
+        long foldRows();
     }
 
     interface Outbox {

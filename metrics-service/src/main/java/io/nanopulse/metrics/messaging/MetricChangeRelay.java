@@ -3,11 +3,13 @@ package io.nanopulse.metrics.messaging;
 import io.nanopulse.contracts.Topics;
 import io.nanopulse.metrics.config.MetricsConfig;
 import io.nanopulse.metrics.persistence.MetricChangeOutbox;
+import io.nanopulse.metrics.service.CoalescingRunner;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -21,8 +23,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Relays the metric-changes outbox to Kafka: right after each batch, and on a timer for anything left
- * over (after a crash or a broker outage). Rows are marked sent only after the broker confirmed them;
+ * Relays the metric-changes outbox to Kafka: right after each batch (on its own thread, so the consumer
+ * goes on with the next batch meanwhile), and on a timer for anything left over (after a crash or a broker
+ * outage). Rows are marked sent only after the broker confirmed them;
  * a crash between the two sends a change twice, which consumers tolerate (they compare state).
  */
 @ApplicationScoped
@@ -37,6 +40,18 @@ public class MetricChangeRelay {
     @Inject
     @Channel("metric-changes")
     Emitter<String> emitter;
+
+    private final CoalescingRunner runner = new CoalescingRunner("metric-changes-relay", this::relayLeftovers);
+
+    /** Asks for the pending changes to be relayed now. */
+    public void request() {
+        runner.request();
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        runner.close();
+    }
 
     // Not while the application stops: its beans (the emitter) are being destroyed.
     @Scheduled(every = "${nanopulse.metrics.outbox.relay-interval:1s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

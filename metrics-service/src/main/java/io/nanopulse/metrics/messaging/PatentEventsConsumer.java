@@ -97,10 +97,8 @@ public class PatentEventsConsumer {
             LOG.warnf("dead-lettered %d of %d records", letters.size(), records.count());
         }
         if (applied.changed()) {
-            folder.request();
-            long relayStart = System.nanoTime();
-            relay.publishPending();
-            BatchSteps.record(registry, "relay", relayStart);
+            folder.appended(applied.counterDeltas());
+            relay.request();
         }
     }
 }

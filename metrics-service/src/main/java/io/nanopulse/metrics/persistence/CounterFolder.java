@@ -2,51 +2,56 @@ package io.nanopulse.metrics.persistence;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.nanopulse.metrics.config.MetricsConfig;
+import io.nanopulse.metrics.service.CoalescingRunner;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Decides when deltas are folded: right after each batch this instance applies (on its own thread, so the
- * fold's upserts run beside the next batch), and on a timer for deltas left by other instances or before a
- * crash. Requests made while a fold is queued coalesce: a slower fold simply folds more batches at once.
+ * Decides when deltas are folded: every second (also folding deltas of other instances or from before a
+ * restart), and sooner once this instance has appended many rows, so readers never scan a large delta table.
+ * A fold runs on its own thread, beside the next batches. Folding seldom is what makes it cheap: a counter
+ * touched by many batches (a country's month, a big holder's year) is upserted once per fold, not per batch.
  */
 @ApplicationScoped
 public class CounterFolder {
     private static final Logger LOG = Logger.getLogger(CounterFolder.class);
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "counter-fold");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean queued = new AtomicBoolean();
+    private final CoalescingRunner runner = new CoalescingRunner("counter-fold", this::run);
 
     @Inject
     CounterFold fold;
     @Inject
     MeterRegistry registry;
 
-    /** Asks for a fold soon. */
-    public void request() {
-        if (queued.compareAndSet(false, true)) {
-            worker.execute(this::run);
+    private final AtomicLong appended = new AtomicLong();
+
+    @Inject
+    MetricsConfig config;
+
+    /** Notes delta rows a batch appended; asks for a fold once enough are waiting. */
+    public void appended(long rows) {
+        if (appended.addAndGet(rows) >= config.counters().foldRows()) {
+            request();
         }
     }
 
+    /** Asks for a fold soon. */
+    public void request() {
+        runner.request();
+    }
+
     private void run() {
-        queued.set(false);
+        appended.set(0);
         Timer.Sample sample = Timer.start(registry);
         try {
             int rows = fold.fold();
-            if (rows >= 0) {
+            if (rows > 0) {
                 fold.vacuum();
                 sample.stop(Timer.builder("nanopulse.metrics.counters.fold")
                         .description("Time to fold pending counter deltas into the counters").register(registry));
@@ -65,7 +70,6 @@ public class CounterFolder {
 
     @PreDestroy
     void stop() throws InterruptedException {
-        worker.shutdown();
-        worker.awaitTermination(10, TimeUnit.SECONDS);
+        runner.close();
     }
 }

@@ -17,7 +17,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.ArrayList;
 import java.util.UUID;
 
 /**
@@ -27,7 +27,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class BatchApplier {
     /** What one applied batch did. */
-    public record Applied(int events, int withEffect, boolean changed) {
+    public record Applied(int events, int withEffect, boolean changed, int counterDeltas) {
     }
 
     @Inject
@@ -80,15 +80,15 @@ public class BatchApplier {
                 throw new IllegalStateException(e);
             }
         }
-        return new Applied(events.size(), outcome.eventsWithEffect(), changed);
+        return new Applied(events.size(), outcome.eventsWithEffect(), changed, outcome.deltas().asMap().size());
     }
 
     static MetricChange describe(PatentLedger.Outcome outcome, int events) {
-        var subjects = new TreeSet<SubjectKey>();
+        var subjects = new ArrayList<>(outcome.deltas().subjects());
+        subjects.sort(null);
         LocalDate from = null;
         LocalDate to = null;
         boolean globalFilings = false;
-        subjects.addAll(outcome.deltas().subjects());
         for (var e : outcome.deltas().asMap().entrySet()) {
             if (e.getKey().subject().kind() == SubjectKind.GLOBAL && e.getValue().filings != 0) {
                 globalFilings = true;

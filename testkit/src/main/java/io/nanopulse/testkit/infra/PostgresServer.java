@@ -54,6 +54,9 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("fsync", durable ? "on" : "off")
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .setServerConfig("full_page_writes", durable ? "on" : "off")
+                    // For profiling a run: time per statement (CREATE EXTENSION pg_stat_statements, then read the view).
+                    .setServerConfig("shared_preload_libraries",
+                            System.getenv("NANOPULSE_PG_STAT_STATEMENTS") != null ? "pg_stat_statements" : "")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             System.out.printf("[testkit] PostgreSQL started on 127.0.0.1:%d in %d ms (data %s)%n",
