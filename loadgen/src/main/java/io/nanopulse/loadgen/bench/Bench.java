@@ -175,7 +175,18 @@ public final class Bench {
 
     private void replay() throws Exception {
         log("end-to-end replay of the demo corpus at scale %s", scale);
+        Map<String, Long> pids = processes();
+        var cpuBefore = new LinkedHashMap<String, Double>();
+        pids.forEach((name, pid) -> cpuBefore.put(name, CpuTime.seconds(pid)));
         var report = LoadGen.demoReport(platform.gatewayUrl(), platform.adminKey(), 42, scale, out.resolve("expected.json"), 1800);
+        // Where the replay's CPU went (two cores give 2 s per second): what to make cheaper next.
+        var cpu = new LinkedHashMap<String, Object>();
+        long events = ((Number) report.get("eventsAccepted")).longValue();
+        pids.forEach((name, pid) -> {
+            double used = CpuTime.seconds(pid) - cpuBefore.get(name);
+            cpu.put(name, Map.of("seconds", Math.round(used * 10) / 10.0, "microsPerEvent", Math.round(used * 1e6 / events * 10) / 10.0));
+        });
+        report.put("cpu", cpu);
         results.put("replay", report);
         Object raw = ((Map<?, ?>) results.get("raw")).get("kafkaProducerRecordsPerSecond");
         if (raw instanceof Double r && report.get("endToEndEventsPerSecond") instanceof Long e2e) {
@@ -423,6 +434,16 @@ public final class Bench {
     }
 
     // ---- 5. memory -------------------------------------------------------------------------------------
+
+    /** The platform's processes by name, and this one (the load generator). */
+    private Map<String, Long> processes() {
+        var pids = new LinkedHashMap<String, Long>();
+        platform.services().values().forEach(s -> pids.put(s.name(), s.pid()));
+        pids.put("kafka", platform.kafka().pid());
+        pids.put("postgres", platform.postgres().pid());
+        pids.put("loadgen", ProcessHandle.current().pid());
+        return pids;
+    }
 
     private void memory() throws IOException {
         var r = new LinkedHashMap<String, Object>();

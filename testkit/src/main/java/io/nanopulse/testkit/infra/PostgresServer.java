@@ -85,6 +85,15 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** The postmaster's process id (first line of postmaster.pid), for measuring its CPU and memory. */
+    public long pid() {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL is not running in " + dataDir, e);
+        }
+    }
+
     public int port() {
         return port;
     }
