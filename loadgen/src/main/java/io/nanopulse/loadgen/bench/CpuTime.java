@@ -15,6 +15,11 @@ final class CpuTime {
     private CpuTime() {
     }
 
+    /** The process alone (the bench itself: the platform it started is its descendants). */
+    static double ownSeconds(long pid) {
+        return own(pid, false);
+    }
+
     static double seconds(long pid) {
         double total = own(pid, true);
         var handle = ProcessHandle.of(pid);

@@ -14,10 +14,13 @@ class CpuTimeTest {
         Process child = new ProcessBuilder("sh", "-c", "end=$(($(date +%s) + 2)); while [ $(date +%s) -lt $end ]; do :; done")
                 .start();
         double self = CpuTime.seconds(ProcessHandle.current().pid());
+        double alone = CpuTime.ownSeconds(ProcessHandle.current().pid());
         child.waitFor(10, TimeUnit.SECONDS);
         assertTrue(self > 0, "this JVM has used CPU");
         assertEquals(0, CpuTime.seconds(Long.MAX_VALUE / 2), "a process that does not exist used none");
         double childSpent = CpuTime.seconds(ProcessHandle.current().pid()) - self;
         assertTrue(childSpent > 0.5, "a reaped child's CPU is counted: " + childSpent);
+        double aloneSpent = CpuTime.ownSeconds(ProcessHandle.current().pid()) - alone;
+        assertTrue(aloneSpent < childSpent / 2, "the process alone leaves its children out: " + aloneSpent);
     }
 }

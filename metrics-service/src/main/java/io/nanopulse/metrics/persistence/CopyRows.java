@@ -32,7 +32,12 @@ final class CopyRows {
             return this;
         }
         String s = value.toString();
-        for (int i = 0; i < s.length(); i++) {
+        int i = 0;
+        while (i < s.length() && !special(s.charAt(i))) {
+            i++;
+        }
+        text.append(s, 0, i); // most values need no escaping: copied in one go
+        for (; i < s.length(); i++) {
             char ch = s.charAt(i);
             switch (ch) {
                 case '\\' -> text.append("\\\\");
@@ -45,11 +50,21 @@ final class CopyRows {
         return this;
     }
 
+    private static boolean special(char ch) {
+        return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
+    }
+
     /** Ends the current row. */
     CopyRows end() {
         text.append('\n');
         lineStart = true;
         return this;
+    }
+
+    /** The COPY text so far. */
+    @Override
+    public String toString() {
+        return text.toString();
     }
 
     /** Runs {@code COPY table (columns) FROM STDIN} with the rows added; returns the rows copied. */

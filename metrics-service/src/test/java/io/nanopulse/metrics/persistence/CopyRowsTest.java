@@ -1,0 +1,17 @@
+package io.nanopulse.metrics.persistence;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class CopyRowsTest {
+    @Test
+    void writesPostgresCopyTextWithNullsAndEscapes() {
+        var rows = new CopyRows(2);
+        rows.add("CN-1").add(null).add(LocalDate.of(2020, 2, 29)).add(7L).end();
+        rows.add("Inst\tof\\Physics\nCAS\r").add("Zürich").end();
+        assertEquals("CN-1\t\\N\t2020-02-29\t7\nInst\\tof\\\\Physics\\nCAS\\r\tZürich\n", rows.toString());
+    }
+}
