@@ -70,18 +70,13 @@ public class AlertEvaluator {
         if (changes.isEmpty()) {
             return 0;
         }
-        List<String> refs = new ArrayList<>(changes.subjectRefs());
+        // One query for the rules the change may have moved (a change lists thousands of subjects, few have rules).
+        String[] refs = changes.subjectRefs().toArray(String[]::new);
+        List<Target> affected = QuarkusTransaction.requiringNew().call(() -> affectedBy(refs, changes.globalChanged()));
         int step = Math.max(1, config.evaluation().chunkSize());
         int transitioned = 0;
-        if (changes.globalChanged()) {
-            transitioned += evaluateTargets(QuarkusTransaction.requiringNew().call(() -> affectedByGlobalChange(
-                    refs.subList(0, Math.min(refs.size(), step)))));
-        }
-        // Listed subjects, in chunks to keep the IN lists bounded (the first chunk is done when global).
-        for (int i = changes.globalChanged() ? step : 0; i < refs.size(); i += step) {
-            List<String> part = refs.subList(i, Math.min(refs.size(), i + step));
-            transitioned += evaluateTargets(QuarkusTransaction.requiringNew().call(
-                    () -> targets(AlertRule.find("subjectRef in ?1", part))));
+        for (int i = 0; i < affected.size(); i += step) {
+            transitioned += evaluateTargets(affected.subList(i, Math.min(affected.size(), i + step)));
         }
         return transitioned;
     }
@@ -120,13 +115,16 @@ public class AlertEvaluator {
         }));
     }
 
-    /** Every share has a new denominator, every GLOBAL figure moved; plus the listed subjects. */
-    private List<Target> affectedByGlobalChange(List<String> refs) {
-        if (refs.isEmpty()) {
-            return targets(AlertRule.find("metric = ?1 or subjectKind = ?2", Metric.SHARE, SubjectKind.GLOBAL));
+    /** Rules on the listed subjects; when a global total moved, also every share rule and every GLOBAL rule. */
+    @SuppressWarnings("unchecked")
+    private List<Target> affectedBy(String[] refs, boolean globalChanged) {
+        String sql = "SELECT * FROM alert_rule WHERE subject_ref = ANY(CAST(:refs AS text[]))"
+                + (globalChanged ? " OR metric = :share OR subject_kind = :global" : "") + " ORDER BY id";
+        var query = AlertRule.getEntityManager().createNativeQuery(sql, AlertRule.class).setParameter("refs", refs);
+        if (globalChanged) {
+            query.setParameter("share", Metric.SHARE.name()).setParameter("global", SubjectKind.GLOBAL.name());
         }
-        return targets(AlertRule.find("subjectRef in ?1 or metric = ?2 or subjectKind = ?3", refs, Metric.SHARE,
-                SubjectKind.GLOBAL));
+        return ((List<AlertRule>) query.getResultList()).stream().map(AlertEvaluator::target).toList();
     }
 
     private List<Target> targets(PanacheQuery<AlertRule> query) {
