@@ -23,5 +23,7 @@ if ! command -v hey >/dev/null 2>&1; then
 fi
 ./mvnw -q -B -DskipTests package
 [ -d "$out/kafka-tools" ] || ./mvnw -q -B -f deploy/bench/pom.xml dependency:copy-dependencies -DoutputDirectory="$out/kafka-tools"
-exec java -Xmx1g -Dnanopulse.root="$root" -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+# The load generator shares the two cores with the platform it measures: the serial collector has no
+# concurrent threads competing with it (G1, the default here, marks the generated corpus over and over).
+exec java -Xmx1g -XX:+UseSerialGC -Dnanopulse.root="$root" -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
   -cp "loadgen/target/classes:$(cat loadgen/target/classpath.txt)" io.nanopulse.loadgen.bench.Bench "$scale"
