@@ -1,10 +1,12 @@
 package io.nanopulse.metrics.persistence;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.nanopulse.metrics.config.MetricsConfig;
 import io.nanopulse.metrics.service.CoalescingRunner;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,16 +25,21 @@ public class CounterFolder {
     private static final Logger LOG = Logger.getLogger(CounterFolder.class);
 
     private final CoalescingRunner runner = new CoalescingRunner("counter-fold", this::run);
+    /** Delta rows appended by this instance and not yet folded (as far as this instance knows). */
+    private final AtomicLong appended = new AtomicLong();
 
     @Inject
     CounterFold fold;
     @Inject
     MeterRegistry registry;
-
-    private final AtomicLong appended = new AtomicLong();
-
     @Inject
     MetricsConfig config;
+
+    @PostConstruct
+    void meters() {
+        Gauge.builder("nanopulse.metrics.counters.unfolded", appended, AtomicLong::get)
+                .description("Counter delta rows this instance appended that no fold has moved yet").register(registry);
+    }
 
     /** Notes delta rows a batch appended; asks for a fold once enough are waiting. */
     public void appended(long rows) {
@@ -47,10 +54,13 @@ public class CounterFolder {
     }
 
     private void run() {
-        appended.set(0);
+        long pending = appended.get(); // rows appended later may or may not be folded now: counted until the next fold
         Timer.Sample sample = Timer.start(registry);
         try {
             int rows = fold.fold();
+            if (rows >= 0) {
+                appended.addAndGet(-pending);
+            }
             if (rows > 0) {
                 fold.vacuum();
                 sample.stop(Timer.builder("nanopulse.metrics.counters.fold")

@@ -288,6 +288,14 @@ class MetricsPipelineTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> fold.fold() >= 0 && sql("SELECT count(*) FROM counter_delta") == 0);
         assertTrue(sql("SELECT count(*) FROM filing_counter WHERE kind = 4") > 0, "city counters are back");
         assertFiguresWhereverTheCountersAre("2022-10-10");
+
+        // Operators see the folds: their timing, and nothing this instance appended left unfolded.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String meters = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertTrue(meters.contains("nanopulse_metrics_counters_fold_seconds_count"), "fold timer exported");
+            assertTrue(meters.lines().anyMatch(l -> l.matches("nanopulse_metrics_counters_unfolded(\\{.*})? 0\\.0")),
+                    "no unfolded delta rows left");
+        });
     }
 
     @Test
