@@ -11,7 +11,7 @@ class CpuTimeTest {
     @Test
     void countsTheCpuAProcessTreeUses() throws Exception {
         // A child that spins for a while: its tree's CPU grows by about that much while it runs.
-        Process child = new ProcessBuilder("sh", "-c", "end=$(($(date +%s) + 2)); while [ $(date +%s) -lt $end ]; do :; done")
+        Process child = new ProcessBuilder("sh", "-c", "end=$(($(date +%s) + 3)); while [ $(date +%s) -lt $end ]; do :; done")
                 .start();
         double self = CpuTime.seconds(ProcessHandle.current().pid());
         double alone = CpuTime.ownSeconds(ProcessHandle.current().pid());
@@ -19,7 +19,7 @@ class CpuTimeTest {
         assertTrue(self > 0, "this JVM has used CPU");
         assertEquals(0, CpuTime.seconds(Long.MAX_VALUE / 2), "a process that does not exist used none");
         double childSpent = CpuTime.seconds(ProcessHandle.current().pid()) - self;
-        assertTrue(childSpent > 0.5, "a reaped child's CPU is counted: " + childSpent);
+        assertTrue(childSpent > 0.2, "a reaped child's CPU is counted: " + childSpent); // 2-3 s of spinning, on a busy machine too
         double aloneSpent = CpuTime.ownSeconds(ProcessHandle.current().pid()) - alone;
         assertTrue(aloneSpent < childSpent / 2, "the process alone leaves its children out: " + aloneSpent);
     }

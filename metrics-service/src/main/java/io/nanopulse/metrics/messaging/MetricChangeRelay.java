@@ -10,7 +10,9 @@ import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -41,7 +43,16 @@ public class MetricChangeRelay {
     @Channel("metric-changes")
     Emitter<String> emitter;
 
-    private final CoalescingRunner runner = new CoalescingRunner("metric-changes-relay", this::relayLeftovers);
+    private volatile boolean stopping;
+    private final CoalescingRunner runner = new CoalescingRunner("metric-changes-relay", () -> {
+        if (!stopping) { // as for the timer: not while the emitter is being destroyed
+            relayLeftovers();
+        }
+    });
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
 
     /** Asks for the pending changes to be relayed now. */
     public void request() {

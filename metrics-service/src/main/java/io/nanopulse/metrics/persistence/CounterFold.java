@@ -47,12 +47,14 @@ public class CounterFold {
     }
 
     /**
-     * Reclaims the deleted delta rows at once (outside any transaction), so the table readers scan stays
-     * a few pages; autovacuum alone would let it grow for a minute at a time under a back-fill.
+     * Reclaims the deleted delta rows at once (outside any transaction): rows no open transaction can still
+     * see, so about the folds before this one, since a batch is nearly always open. Autovacuum alone would
+     * let the table readers scan grow for a minute at a time under a back-fill. No truncation: that step
+     * locks the table exclusively (blocking batches and readers), and the emptied pages are refilled anyway.
      */
     public void vacuum() throws SQLException {
         try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
-            st.execute("VACUUM counter_delta");
+            st.execute("VACUUM (TRUNCATE false) counter_delta");
         }
     }
 }

@@ -62,13 +62,21 @@ public class CounterFolder {
                 appended.addAndGet(-pending);
             }
             if (rows > 0) {
-                fold.vacuum();
                 sample.stop(Timer.builder("nanopulse.metrics.counters.fold")
                         .description("Time to fold pending counter deltas into the counters").register(registry));
+                vacuum();
             }
         } catch (Exception e) {
             // The deltas stay where they are (still counted by every reader); the next request folds them.
             LOG.warnf("counter fold will retry: %s", e.getMessage());
+        }
+    }
+
+    private void vacuum() {
+        try {
+            fold.vacuum();
+        } catch (Exception e) {
+            LOG.warnf("vacuum of counter_delta failed (autovacuum will reclaim the rows): %s", e.getMessage());
         }
     }
 

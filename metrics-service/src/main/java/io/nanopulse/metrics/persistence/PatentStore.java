@@ -155,9 +155,9 @@ public class PatentStore {
      * Appends the batch's counter deltas to {@code counter_delta} (one COPY, no locks taken: additive deltas
      * commute); {@link CounterFold} later moves them into the counters.
      */
-    public void addCounters(CounterDeltas deltas) throws SQLException {
+    public long addCounters(CounterDeltas deltas) throws SQLException {
         if (deltas.isEmpty()) {
-            return;
+            return 0;
         }
         var rows = new CopyRows(deltas.asMap().size());
         for (var e : deltas.asMap().entrySet()) {
@@ -170,7 +170,7 @@ public class PatentStore {
                     .add(d.filings).add(d.licensed).add(d.granted).end();
         }
         try (Connection c = dataSource.getConnection()) {
-            rows.copyInto(c, "counter_delta (kind, grain, subject, period, filings, licensed, granted)");
+            return rows.copyInto(c, "counter_delta (kind, grain, subject, period, filings, licensed, granted)");
         }
     }
 

@@ -27,7 +27,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class BatchApplier {
     /** What one applied batch did. */
-    public record Applied(int events, int withEffect, boolean changed, int counterDeltas) {
+    public record Applied(int events, int withEffect, boolean changed, long counterDeltas) {
     }
 
     @Inject
@@ -66,10 +66,7 @@ public class BatchApplier {
             store.saveStates(outcome.changed().values(), states.keySet());
             return null;
         });
-        step("counters", () -> {
-            store.addCounters(outcome.deltas());
-            return null;
-        });
+        long deltaRows = step("counters", () -> store.addCounters(outcome.deltas()));
         store.recordProgress(events.size(), outcome.eventsWithEffect(), deadLettered);
         boolean changed = !outcome.deltas().isEmpty();
         if (changed) {
@@ -80,7 +77,7 @@ public class BatchApplier {
                 throw new IllegalStateException(e);
             }
         }
-        return new Applied(events.size(), outcome.eventsWithEffect(), changed, outcome.deltas().asMap().size());
+        return new Applied(events.size(), outcome.eventsWithEffect(), changed, deltaRows);
     }
 
     static MetricChange describe(PatentLedger.Outcome outcome, int events) {

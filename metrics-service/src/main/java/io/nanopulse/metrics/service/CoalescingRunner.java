@@ -2,6 +2,7 @@ package io.nanopulse.metrics.service;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -24,12 +25,17 @@ public final class CoalescingRunner implements AutoCloseable {
         });
     }
 
+    /** Asks for a run; ignored once closed (the application is stopping; the timer-driven runs catch up after a restart). */
     public void request() {
         if (queued.compareAndSet(false, true)) {
-            worker.execute(() -> {
+            try {
+                worker.execute(() -> {
+                    queued.set(false);
+                    task.run();
+                });
+            } catch (RejectedExecutionException closed) {
                 queued.set(false);
-                task.run();
-            });
+            }
         }
     }
 
