@@ -28,8 +28,8 @@ public class AggregateLock {
     /** Takes the shared lock and returns the current alias version. */
     public long shared() throws SQLException {
         changed.fire(new AggregatesChanged());
+        sharedUnchanged();
         try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
-            st.execute("SELECT pg_advisory_xact_lock_shared(" + KEY + ")");
             try (var rs = st.executeQuery("SELECT version FROM alias_version WHERE id = 1")) {
                 rs.next();
                 return rs.getLong(1);

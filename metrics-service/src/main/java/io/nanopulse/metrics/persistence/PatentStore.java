@@ -90,15 +90,10 @@ public class PatentStore {
             if (!inserts.isEmpty()) {
                 var rows = new CopyRows(inserts.size());
                 for (PatentState s : inserts) {
-                    Filing f = s.filing();
-                    rows.add(s.patentId());
-                    if (f == null) {
-                        rows.add(null).add(null).add(null).add(null).add(null).add(null).add(null).add(null).add(null);
-                    } else {
-                        rows.add(f.eventId()).add(f.country()).add(f.institutionRaw()).add(f.institutionKey())
-                                .add(f.institutionId()).add(f.sector().name()).add(f.city()).add(f.cityKey()).add(f.filingDate());
+                    for (String value : columns(s)) {
+                        rows.add(value);
                     }
-                    rows.add(s.grantDate()).add(s.firstDealDate()).end();
+                    rows.end();
                 }
                 try {
                     rows.copyInto(c, "patent (" + COLUMNS + ")");
@@ -131,24 +126,31 @@ public class PatentStore {
         int n = states.size();
         String[][] cols = new String[12][n];
         for (int i = 0; i < n; i++) {
-            PatentState s = states.get(i);
-            Filing f = s.filing();
-            cols[0][i] = s.patentId();
-            cols[1][i] = f == null ? null : f.eventId();
-            cols[2][i] = f == null ? null : f.country();
-            cols[3][i] = f == null ? null : f.institutionRaw();
-            cols[4][i] = f == null ? null : f.institutionKey();
-            cols[5][i] = f == null ? null : f.institutionId();
-            cols[6][i] = f == null ? null : f.sector().name();
-            cols[7][i] = f == null ? null : f.city();
-            cols[8][i] = f == null ? null : f.cityKey();
-            cols[9][i] = f == null ? null : f.filingDate().toString();
-            cols[10][i] = s.grantDate() == null ? null : s.grantDate().toString();
-            cols[11][i] = s.firstDealDate() == null ? null : s.firstDealDate().toString();
+            String[] values = columns(states.get(i));
+            for (int col = 0; col < values.length; col++) {
+                cols[col][i] = values[col];
+            }
         }
         for (int col = 0; col < cols.length; col++) {
             st.setArray(col + 1, c.createArrayOf("text", cols[col]));
         }
+    }
+
+    /** A state's values in {@link #COLUMNS} order, as text (dates ISO); null for a parked patent's filing. */
+    private static String[] columns(PatentState s) {
+        Filing f = s.filing();
+        return new String[] {s.patentId(),
+                f == null ? null : f.eventId(),
+                f == null ? null : f.country(),
+                f == null ? null : f.institutionRaw(),
+                f == null ? null : f.institutionKey(),
+                f == null ? null : f.institutionId(),
+                f == null ? null : f.sector().name(),
+                f == null ? null : f.city(),
+                f == null ? null : f.cityKey(),
+                f == null ? null : f.filingDate().toString(),
+                s.grantDate() == null ? null : s.grantDate().toString(),
+                s.firstDealDate() == null ? null : s.firstDealDate().toString()};
     }
 
     /**
