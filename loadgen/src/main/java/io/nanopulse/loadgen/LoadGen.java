@@ -188,12 +188,10 @@ public final class LoadGen {
                 Integer.parseInt(o.getOrDefault("chunk", "20000")), Integer.parseInt(o.getOrDefault("concurrency", "2")),
                 rate, truth, progress);
         double startedAt = System.nanoTime() / 1e9;
-        var interrupted = new Exception[1];
         java.util.function.Consumer<List<Event>> sendBlock = block -> {
             try {
                 sender.send(block);
             } catch (Exception e) {
-                interrupted[0] = e;
                 throw new IllegalStateException(e);
             }
         };
