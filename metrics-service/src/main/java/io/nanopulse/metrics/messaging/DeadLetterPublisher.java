@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class DeadLetterPublisher {
-    /** One record to dead-letter and why. */
-    public record DeadLetter(ConsumerRecord<String, String> record, String field, String reason) {
+    /** One record to dead-letter (its value as read) and why. */
+    public record DeadLetter(ConsumerRecord<String, ?> record, String value, String field, String reason) {
     }
 
     @Inject
@@ -52,7 +52,7 @@ public class DeadLetterPublisher {
             headers.add("dead-letter-partition", utf8(Integer.toString(l.record().partition())));
             headers.add("dead-letter-offset", utf8(Long.toString(l.record().offset())));
             var ack = new CompletableFuture<Void>();
-            Message<String> message = Message.of(l.record().value() == null ? "" : l.record().value())
+            Message<String> message = Message.of(l.value() == null ? "" : l.value())
                     .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(l.record().key()).withHeaders(headers).build())
                     .withAck(() -> {
                         ack.complete(null);

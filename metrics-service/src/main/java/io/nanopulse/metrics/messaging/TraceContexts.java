@@ -13,8 +13,8 @@ final class TraceContexts {
     }
 
     /** The context of the first record of a batch that carries one (a batch span has one parent). */
-    static Context parentOf(ConsumerRecords<String, String> records) {
-        for (ConsumerRecord<String, String> r : records) {
+    static Context parentOf(ConsumerRecords<String, ?> records) {
+        for (ConsumerRecord<String, ?> r : records) {
             var header = r.headers().lastHeader(TraceParent.HEADER);
             if (header != null) {
                 return TraceParent.context(new String(header.value(), StandardCharsets.UTF_8));
