@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The whole-platform benchmark, one command: starts the platform on a fresh data folder and measures
 #   1. raw limits: Kafka ProducerPerformance / ConsumerPerformance (250-byte records), PostgreSQL patent-row inserts
-#   2. end-to-end replay of the demo corpus (first request → metrics API shows every event applied, verified exact)
+#   2. end-to-end replay of the demo corpus (first request → metrics API shows every event applied, verified exact),
+#      after a warm-up with a tenth-size corpus of another seed (verified too); --cold replays on the just-started platform
 #   3. alert latency (ingest acknowledgement → webhook received) under 1,000 events/s of background load
 #   4. gateway query latency at 2,000 requests/s (hey)
 #   5. each service's start-up time and peak RSS
 # Writes deploy/bench/out/results.json and results.html and prints a table. Everything it starts it stops.
 #   deploy/bench/run.sh          # the full corpus (1.24 million events)
 #   deploy/bench/run.sh 0.1      # a tenth
+#   deploy/bench/run.sh 1.0 --cold   # the replay right after start-up, no warm-up
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -26,4 +28,4 @@ fi
 # The load generator shares the two cores with the platform it measures: the serial collector has no
 # concurrent threads competing with it (G1, the default here, marks the generated corpus over and over).
 exec java -Xmx1g -XX:+UseSerialGC -Dnanopulse.root="$root" -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
-  -cp "loadgen/target/classes:$(cat loadgen/target/classpath.txt)" io.nanopulse.loadgen.bench.Bench "$scale"
+  -cp "loadgen/target/classes:$(cat loadgen/target/classpath.txt)" io.nanopulse.loadgen.bench.Bench "$scale" "${2:-}"

@@ -134,6 +134,8 @@ public final class Replay {
      * country, holder and China's yearly figures with the generator's record: {@code exact}, {@code mismatches}.
      */
     public Map<String, Object> verify(Duration timeout) throws Exception {
-        return LoadGen.verify(new Gateway(gateway, key), truth.expected(), timeout.toSeconds(), System.nanoTime() / 1e9);
+        Map<String, Object> expected = truth.expected();
+        return LoadGen.verify(new Gateway(gateway, key), expected, timeout.toSeconds(), System.nanoTime() / 1e9,
+                (long) expected.get("eventsAccepted"));
     }
 }

@@ -1,6 +1,7 @@
 package io.nanopulse.loadgen;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -54,6 +55,30 @@ final class Truth {
         Counts counts() {
             return new Counts(f, l, g);
         }
+    }
+
+    /**
+     * What a platform holding two corpora (of different seeds: no shared patent) must show: both records
+     * of {@link #expected()} added up, count by count.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> plus(Map<String, Object> a, Map<String, Object> b) {
+        var out = new LinkedHashMap<String, Object>();
+        out.put("seed", a.get("seed") + "+" + b.get("seed"));
+        out.put("scale", a.get("scale") + "+" + b.get("scale"));
+        out.put("eventsAccepted", (long) a.get("eventsAccepted") + (long) b.get("eventsAccepted"));
+        out.put("eventsRejected", (long) a.get("eventsRejected") + (long) b.get("eventsRejected"));
+        out.put("global", sum((Counts) a.get("global"), (Counts) b.get("global")));
+        for (String group : List.of("countries", "holders", "years", "cnYears")) {
+            var merged = new TreeMap<String, Counts>((Map<String, Counts>) a.get(group));
+            ((Map<String, Counts>) b.get(group)).forEach((k, v) -> merged.merge(k, v, Truth::sum));
+            out.put(group, new LinkedHashMap<>(merged));
+        }
+        return out;
+    }
+
+    private static Counts sum(Counts a, Counts b) {
+        return new Counts(a.filings() + b.filings(), a.licensed() + b.licensed(), a.grants() + b.grants());
     }
 
     /** Expected aggregates for the ALL window (asOf today), per country, holder and year. */

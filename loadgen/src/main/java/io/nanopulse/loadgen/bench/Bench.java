@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * measures in one go (1) the raw limits — Kafka's own ProducerPerformance and ConsumerPerformance for
  * records of the corpus's size, and PostgreSQL multi-row inserts of patent rows; (2) the end-to-end
  * replay of the demo corpus, from the first request until the metrics API shows every event applied,
- * verified exact; (3) alert latency, ingest acknowledgement to webhook received, under background load;
+ * verified exact, on a platform warmed up by a tenth-size corpus of another seed (or cold, just started,
+ * with {@code --cold}); (3) alert latency, ingest acknowledgement to webhook received, under background load;
  * (4) gateway query latency at a fixed rate (hey); (5) each service's start-up time and peak RSS.
  * Writes results.json and results.html (a chart) and prints a table.
  */
@@ -43,20 +44,28 @@ public final class Bench {
     private final Path out;
     private final Path tools;
     private final double scale;
+    private final boolean warm;
     private final Map<String, Object> results = new LinkedHashMap<>();
     private LocalPlatform platform;
 
-    private Bench(Path out, Path tools, double scale) {
+    private Bench(Path out, Path tools, double scale, boolean warm) {
         this.out = out;
         this.tools = tools;
         this.scale = scale;
+        this.warm = warm;
     }
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("nanopulse.root", ".")).toAbsolutePath().normalize();
         double scale = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
+        boolean warm = !(args.length > 1 && args[1].equals("--cold"));
         Path out = root.resolve("deploy/bench/out");
-        new Bench(out, out.resolve("kafka-tools"), scale).run(root);
+        new Bench(out, out.resolve("kafka-tools"), scale, warm).run(root);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object o) {
+        return (Map<String, Object>) o;
     }
 
     private static void log(String fmt, Object... args) {
@@ -173,12 +182,30 @@ public final class Bench {
 
     // ---- 2. end-to-end replay ---------------------------------------------------------------------------
 
+    /** The warm-up corpus: another seed (no patent in common with the demo's), a tenth of its size. */
+    static final long WARM_UP_SEED = 7;
+
     private void replay() throws Exception {
-        log("end-to-end replay of the demo corpus at scale %s", scale);
+        Map<String, Object> held = null;
+        Map<String, Object> warmUp = null;
+        if (warm) {
+            // A JVM benchmark measures warm code: the services' JIT compilers spend about a fifth of the CPU of
+            // a replay right after start-up. The warm-up takes the same path and is verified like the replay.
+            log("warm-up: the corpus of seed %d at scale %s through the same API (not timed as the replay)", WARM_UP_SEED, scale / 10);
+            warmUp = LoadGen.demoReport(platform.gatewayUrl(), platform.adminKey(), WARM_UP_SEED, scale / 10,
+                    out.resolve("expected-warm-up.json"), 1800);
+            held = castMap(warmUp.remove("expected"));
+            log("warm-up: %s", warmUp);
+            if (!Boolean.TRUE.equals(warmUp.get("exact"))) throw new IllegalStateException("the warm-up did not end exact");
+        }
+        log("end-to-end replay of the demo corpus at scale %s (%s platform)", scale, warm ? "warm" : "cold: just started");
         Map<String, Long> pids = processes();
         var cpuBefore = new LinkedHashMap<String, Double>();
         pids.forEach((name, pid) -> cpuBefore.put(name, cpuSeconds(name, pid)));
-        var report = LoadGen.demoReport(platform.gatewayUrl(), platform.adminKey(), 42, scale, out.resolve("expected.json"), 1800);
+        var report = LoadGen.demoReport(platform.gatewayUrl(), platform.adminKey(), 42, scale, out.resolve("expected.json"), 1800, held);
+        report.remove("expected");
+        report.put("platform", warm ? "warm" : "cold");
+        if (warmUp != null) report.put("warmUp", warmUp);
         // Where the replay's CPU went (two cores give 2 s per second): what to make cheaper next.
         var cpu = new LinkedHashMap<String, Object>();
         long events = ((Number) report.get("eventsAccepted")).longValue();
