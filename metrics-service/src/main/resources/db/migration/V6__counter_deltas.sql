@@ -2,7 +2,7 @@
 -- instead of upserting filing_counter itself; a fold job moves them into filing_counter in its own
 -- transaction, on the other core, summed over every batch since the last fold. Readers sum both tables in
 -- one statement, and a fold deletes the rows it adds in the same transaction, so every figure is exact at
--- all times. The table stays small: a fold runs every second (or after 50,000 rows) and vacuums it after.
+-- all times. The table stays small: folds follow batches closely and vacuum it after each run.
 CREATE TABLE counter_delta (
     kind      smallint     NOT NULL,
     grain     char(1)      NOT NULL,
