@@ -234,8 +234,10 @@ public final class LoadGen {
         return Math.round(d * 100) / 100.0;
     }
 
-    /** Waits until every accepted event is applied, then compares the platform's figures with the truth. */
-    /** Waits until the global figures show {@code expected}, then compares; the rate counts {@code sent} events. */
+    /**
+     * Waits until the global figures show every event of {@code expected}, then compares the platform's figures
+     * with it; the end-to-end rate counts the {@code sent} events of this run.
+     */
     static Map<String, Object> verify(Gateway gw, Map<String, Object> expected, long timeoutSeconds, double startedAt, long sent)
             throws Exception {
         Truth.Counts global = (Truth.Counts) expected.get("global");
