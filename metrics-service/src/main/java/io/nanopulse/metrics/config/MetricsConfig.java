@@ -16,6 +16,17 @@ public interface MetricsConfig {
     @WithDefault("1000")
     int maxBatchQueries();
 
+    /**
+     * Transactions a consumed batch is applied in at once, its events split by patent (one patent's events stay
+     * in order in one part). Parts touch disjoint patents, so they never wait for each other's rows.
+     */
+    @WithDefault("2")
+    int applyParallelism();
+
+    /** Fewest events a part of a batch gets: smaller batches are applied whole (a part costs a commit). */
+    @WithDefault("1000")
+    int applyMinPartEvents();
+
     Outbox outbox();
 
     Counters counters();

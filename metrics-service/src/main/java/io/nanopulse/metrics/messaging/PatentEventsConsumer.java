@@ -22,7 +22,7 @@ import java.util.ArrayList;
 /**
  * Consumes {@code patent-events} in batches, parsed and validated as they were polled
  * ({@link PatentEventDeserializer}). Records that do not parse or validate go to the DLQ; the
- * rest are applied in one transaction (retried until the database takes them). The batch is
+ * rest are applied by {@link BatchParts} (retried until the database takes them). The batch is
  * acknowledged only when both are done, so a crash at any point redelivers it, and redelivery changes
  * nothing that was applied.
  */
@@ -31,7 +31,7 @@ public class PatentEventsConsumer {
     private static final Logger LOG = Logger.getLogger(PatentEventsConsumer.class);
 
     @Inject
-    ResilientApplier applier;
+    BatchParts parts;
     @Inject
     DeadLetterPublisher deadLetters;
     @Inject
@@ -69,7 +69,7 @@ public class PatentEventsConsumer {
             }
         }
         deadLetters.sendAll(letters);
-        var applied = applier.apply(events, letters.size());
+        var applied = parts.apply(events, letters.size());
         Counter.builder("nanopulse.metrics.events.applied").description("Valid patent events applied (redeliveries included)")
                 .register(registry).increment(events.size());
         sample.stop(Timer.builder("nanopulse.metrics.batch.apply").description("Time to dead-letter and apply one batch")

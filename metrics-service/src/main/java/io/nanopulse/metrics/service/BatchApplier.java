@@ -28,6 +28,11 @@ import java.util.UUID;
 public class BatchApplier {
     /** What one applied batch did. */
     public record Applied(int events, int withEffect, boolean changed, long counterDeltas) {
+        /** What two parts of one batch did together. */
+        public Applied plus(Applied other) {
+            return new Applied(events + other.events, withEffect + other.withEffect, changed || other.changed,
+                    counterDeltas + other.counterDeltas);
+        }
     }
 
     @Inject

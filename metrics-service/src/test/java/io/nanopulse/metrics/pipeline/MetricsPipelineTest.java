@@ -293,9 +293,19 @@ class MetricsPipelineTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             String meters = given().get("/q/metrics").then().statusCode(200).extract().asString();
             assertTrue(meters.contains("nanopulse_metrics_counters_fold_seconds_count"), "fold timer exported");
+            // The stream's batches were applied in parallel parts (so the figures above were added up from parts):
+            // more parts than batches.
+            assertTrue(meter(meters, "nanopulse_metrics_batch_parts_sum") > meter(meters, "nanopulse_metrics_batch_parts_count"),
+                    "batches applied in parts");
             assertTrue(meters.lines().anyMatch(l -> l.matches("nanopulse_metrics_counters_unfolded(\\{.*})? 0\\.0")),
                     "no unfolded delta rows left");
         });
+    }
+
+    private static double meter(String prometheus, String name) {
+        return prometheus.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " not exported"));
     }
 
     @Test
