@@ -106,24 +106,34 @@ public final class LoadGen {
      * measuring how fast metrics-service drains it. Returns the number of records written.
      */
     public static long produceDirect(String bootstrap, long seed, double scale) {
+        return produceDirect(bootstrap, directRecords(seed, scale));
+    }
+
+    /** The corpus's valid events as {@code patent-events} records keyed by patent id, generated up front. */
+    public static List<org.apache.kafka.clients.producer.ProducerRecord<String, String>> directRecords(long seed, double scale) {
+        var records = new ArrayList<org.apache.kafka.clients.producer.ProducerRecord<String, String>>();
+        new Corpus(seed, scale).stream(block -> block.forEach(e -> {
+            if (!e.valid()) return;
+            int at = e.json().indexOf("\"patentId\":\"") + 12;
+            String key = e.json().substring(at, e.json().indexOf('"', at));
+            records.add(new org.apache.kafka.clients.producer.ProducerRecord<>("patent-events", key, e.json()));
+        }));
+        return records;
+    }
+
+    /** Writes records to Kafka at full speed; returns how many. */
+    public static long produceDirect(String bootstrap, List<org.apache.kafka.clients.producer.ProducerRecord<String, String>> records) {
         var props = new java.util.HashMap<String, Object>();
         props.put(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all");
         props.put(org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG, 10);
         props.put(org.apache.kafka.clients.producer.ProducerConfig.BATCH_SIZE_CONFIG, 262144);
-        long[] n = new long[1];
         try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(props,
                 new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.StringSerializer())) {
-            new Corpus(seed, scale).stream(block -> block.forEach(e -> {
-                if (!e.valid()) return;
-                int at = e.json().indexOf("\"patentId\":\"") + 12;
-                String key = e.json().substring(at, e.json().indexOf('"', at));
-                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("patent-events", key, e.json()));
-                n[0]++;
-            }));
+            records.forEach(producer::send);
             producer.flush();
         }
-        return n[0];
+        return records.size();
     }
 
     private static void usage() {

@@ -27,7 +27,12 @@ final class Chart {
             add(throughput, "End to end (applied)", replay.get("endToEndEventsPerSecond"), "events/s");
         }
         if (results.get("metricsDrain") instanceof Map<?, ?> d) {
-            add(throughput, "metrics-service draining a backlog", d.get("eventsPerSecond"), "events/s");
+            if (d.get("warm") instanceof Map<?, ?> w) {
+                add(throughput, "metrics-service draining a backlog (running)", w.get("eventsPerSecond"), "events/s");
+            }
+            if (d.get("cold") instanceof Map<?, ?> c) {
+                add(throughput, "metrics-service draining a backlog (restarted)", c.get("eventsPerSecond"), "events/s");
+            }
         }
         if (results.get("metricsQueryLatency") instanceof Map<?, ?> q) {
             for (var e : q.entrySet()) {
