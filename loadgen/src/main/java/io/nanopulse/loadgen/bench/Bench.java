@@ -260,7 +260,7 @@ public final class Bench {
         long deadline = t0 + Duration.ofMinutes(10).toNanos();
         while (eventsApplied(metrics) < target) {
             if (System.nanoTime() > deadline) throw new IllegalStateException("metrics-service did not drain its backlog in 10 minutes");
-            Thread.sleep(100);
+            Thread.sleep(200); // each look costs the service a scan of the unfolded deltas
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         var r = new LinkedHashMap<String, Object>();

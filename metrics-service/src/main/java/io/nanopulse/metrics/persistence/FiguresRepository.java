@@ -229,34 +229,30 @@ public class FiguresRepository {
 
     public Map<String, Object> progress() throws SQLException {
         var out = new LinkedHashMap<String, Object>();
-        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
-            try (var rs = st.executeQuery("SELECT events_applied, events_effective, dead_lettered, last_applied_at"
-                    + " FROM ingest_progress WHERE id = 1")) {
-                rs.next();
-                out.put("eventsApplied", rs.getLong(1));
-                out.put("eventsWithEffect", rs.getLong(2));
-                out.put("deadLettered", rs.getLong(3));
-                var ts = rs.getObject(4, java.time.OffsetDateTime.class);
-                out.put("lastAppliedAt", ts == null ? null : ts.toInstant().toString());
-            }
-            // Filed patents are the global yearly counters' sum: a count of the patent rows would read them all.
-            try (var rs = st.executeQuery("SELECT coalesce(sum(filings), 0) FROM " + COUNTERS + " WHERE kind = "
-                    + SubjectKind.GLOBAL.ordinal() + " AND grain = 'Y'")) {
-                rs.next();
-                out.put("patents", rs.getLong(1));
-            }
-            try (var rs = st.executeQuery("SELECT count(*) FROM patent WHERE filing_date IS NULL")) {
-                rs.next();
-                out.put("parked", rs.getLong(1));
-            }
-            try (var rs = st.executeQuery("SELECT count(*) FROM metric_change_outbox WHERE published_at IS NULL")) {
-                rs.next();
-                out.put("unpublishedChanges", rs.getLong(1));
-            }
-            try (var rs = st.executeQuery("SELECT count(*) FROM counter_delta")) {
-                rs.next();
-                out.put("unfoldedCounterDeltas", rs.getLong(1));
-            }
+        // One statement, so one snapshot: a fold moving deltas into the counters in between cannot make
+        // patents count twice or not at all. Filed patents are the global yearly counters' sum (counting the
+        // patent rows would read them all); counter_delta is scanned once for its share and its size.
+        try (Connection c = dataSource.getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery("""
+                     SELECT p.events_applied, p.events_effective, p.dead_lettered, p.last_applied_at,
+                            (SELECT coalesce(sum(filings), 0) FROM filing_counter WHERE kind = %d AND grain = 'Y') + d.patents,
+                            (SELECT count(*) FROM patent WHERE filing_date IS NULL),
+                            (SELECT count(*) FROM metric_change_outbox WHERE published_at IS NULL),
+                            d.unfolded
+                     FROM ingest_progress p,
+                          (SELECT coalesce(sum(filings) FILTER (WHERE kind = %d AND grain = 'Y'), 0) AS patents,
+                                  count(*) AS unfolded FROM counter_delta) d
+                     WHERE p.id = 1""".formatted(SubjectKind.GLOBAL.ordinal(), SubjectKind.GLOBAL.ordinal()))) {
+            rs.next();
+            out.put("eventsApplied", rs.getLong(1));
+            out.put("eventsWithEffect", rs.getLong(2));
+            out.put("deadLettered", rs.getLong(3));
+            var ts = rs.getObject(4, java.time.OffsetDateTime.class);
+            out.put("lastAppliedAt", ts == null ? null : ts.toInstant().toString());
+            out.put("patents", rs.getLong(5));
+            out.put("parked", rs.getLong(6));
+            out.put("unpublishedChanges", rs.getLong(7));
+            out.put("unfoldedCounterDeltas", rs.getLong(8));
         }
         return out;
     }
