@@ -21,8 +21,9 @@ import java.util.ArrayList;
 import java.util.UUID;
 
 /**
- * Applies one consumed batch in one PostgreSQL transaction: patent states, counter deltas, the
- * operators' running totals and the metric-changes outbox row commit together or not at all.
+ * Applies a consumed batch, or one part of it (split by patent, see BatchParts), in one PostgreSQL
+ * transaction: patent states, counter deltas, the operators' running totals and the metric-changes outbox row
+ * commit together or not at all.
  */
 @ApplicationScoped
 public class BatchApplier {
