@@ -31,7 +31,7 @@ public final class FakeService {
         }
     }
 
-    private final int port;
+    private int port;
     private final Map<String, Function<HttpExchange, Answer>> routes = new ConcurrentHashMap<>();
     public final List<Received> received = new CopyOnWriteArrayList<>();
     /** Request body bytes read so far, updated while a body streams in. */
@@ -40,6 +40,11 @@ public final class FakeService {
 
     public FakeService(int port) {
         this.port = port;
+    }
+
+    /** On a port the system picks when it first starts (no window for another process to take it first). */
+    public FakeService() {
+        this(0);
     }
 
     public int port() {
@@ -62,6 +67,7 @@ public final class FakeService {
     public synchronized void start() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+            port = server.getAddress().getPort(); // a restart binds the same port again
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,5 @@
 package io.nanopulse.gateway.support;
 
-import io.nanopulse.testkit.infra.Ports;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.ArrayList;
@@ -18,13 +17,13 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         if (metrics != null) {
             return;
         }
-        ingest = new FakeService(Ports.free())
+        ingest = new FakeService()
                 .route("/events", x -> new FakeService.Answer(202, "application/json",
                         "{\"accepted\":1,\"rejected\":0,\"duplicates\":0,\"errors\":[],\"errorsTruncated\":false,\"bytes\":${bodyBytes}}"))
                 .route("/imports", x -> new FakeService.Answer(202, "application/json",
                         "{\"accepted\":2,\"rejected\":0,\"duplicates\":0,\"errors\":[],\"errorsTruncated\":false,\"bytes\":${bodyBytes}}"))
                 .route("/q/health/ready", "{\"status\":\"UP\"}");
-        metrics = new FakeService(Ports.free())
+        metrics = new FakeService()
                 .route("/", "{\"ok\":true}")
                 .route("/metrics/figures", "{\"subject\":{\"kind\":\"COUNTRY\",\"key\":\"CN\",\"name\":\"CN\"},\"filings\":123,"
                         + "\"share\":{\"numerator\":123,\"denominator\":456,\"value\":0.26973684}}")
@@ -36,7 +35,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                         "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no institution missing\"}"))
                 .route("/institutions/plain-error", x -> new FakeService.Answer(500, "text/html", "<html>boom</html>"))
                 .route("/q/health/ready", "{\"status\":\"UP\"}");
-        alerts = new FakeService(Ports.free())
+        alerts = new FakeService()
                 .route("/", "{\"items\":[],\"page\":0,\"size\":50,\"totalItems\":0}")
                 .route("/subscribers/", "{\"id\":\"0b9d5f1e-8f5a-4d7e-9a57-3f0b7a2c9e11\",\"name\":\"ops\"}")
                 .route("/q/health/ready", x -> new FakeService.Answer(503, "application/json", "{\"status\":\"DOWN\"}"))
