@@ -86,7 +86,9 @@ public class BatchParts {
                 BatchApplier.Applied a = f.get();
                 total = total == null ? a : total.plus(a);
             } catch (ExecutionException e) {
-                failure = failure == null && e.getCause() instanceof Exception c ? c : failure == null ? e : failure;
+                if (failure == null) {
+                    failure = e.getCause() instanceof Exception cause ? cause : e; // the first failure is thrown
+                }
             }
         }
         if (failure != null) {

@@ -235,14 +235,14 @@ public class FiguresRepository {
         try (Connection c = dataSource.getConnection(); var st = c.createStatement();
              var rs = st.executeQuery("""
                      SELECT p.events_applied, p.events_effective, p.dead_lettered, p.last_applied_at,
-                            (SELECT coalesce(sum(filings), 0) FROM filing_counter WHERE kind = %d AND grain = 'Y') + d.patents,
+                            (SELECT coalesce(sum(filings), 0) FROM filing_counter WHERE kind = %1$d AND grain = 'Y') + d.patents,
                             (SELECT count(*) FROM patent WHERE filing_date IS NULL),
                             (SELECT count(*) FROM metric_change_outbox WHERE published_at IS NULL),
                             d.unfolded
                      FROM ingest_progress p,
-                          (SELECT coalesce(sum(filings) FILTER (WHERE kind = %d AND grain = 'Y'), 0) AS patents,
+                          (SELECT coalesce(sum(filings) FILTER (WHERE kind = %1$d AND grain = 'Y'), 0) AS patents,
                                   count(*) AS unfolded FROM counter_delta) d
-                     WHERE p.id = 1""".formatted(SubjectKind.GLOBAL.ordinal(), SubjectKind.GLOBAL.ordinal()))) {
+                     WHERE p.id = 1""".formatted(SubjectKind.GLOBAL.ordinal()))) {
             rs.next();
             out.put("eventsApplied", rs.getLong(1));
             out.put("eventsWithEffect", rs.getLong(2));
