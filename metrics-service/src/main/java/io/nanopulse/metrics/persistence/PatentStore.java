@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Batch reads and writes of patents and counters. Each call is one SQL statement over arrays
@@ -37,7 +36,8 @@ public class PatentStore {
      * stored yet are absent; {@link #saveStates} inserts them and fails if another instance did first.
      */
     public Map<String, PatentState> lockStates(Collection<String> patentIds) throws SQLException {
-        String[] ids = new TreeSet<>(patentIds).toArray(String[]::new);
+        // Locked in the ORDER BY's order; PostgreSQL sorts the array for the index scan itself.
+        String[] ids = new java.util.HashSet<>(patentIds).toArray(String[]::new);
         var states = new HashMap<String, PatentState>(ids.length * 2);
         try (Connection c = dataSource.getConnection();
              var st = c.prepareStatement("SELECT " + COLUMNS
