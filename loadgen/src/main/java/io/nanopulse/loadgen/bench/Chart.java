@@ -27,11 +27,12 @@ final class Chart {
             add(throughput, "End to end (applied)", replay.get("endToEndEventsPerSecond"), "events/s");
         }
         if (results.get("metricsDrain") instanceof Map<?, ?> d) {
-            if (d.get("warm") instanceof Map<?, ?> w) {
-                add(throughput, "metrics-service draining a backlog (running)", w.get("eventsPerSecond"), "events/s");
-            }
-            if (d.get("cold") instanceof Map<?, ?> c) {
-                add(throughput, "metrics-service draining a backlog (restarted)", c.get("eventsPerSecond"), "events/s");
+            for (var step : List.of(List.of("restartedWarm", "metrics-service draining a backlog (warm)"),
+                    List.of("restartedCold", "metrics-service draining a backlog (just restarted)"),
+                    List.of("running", "metrics-service draining a backlog (while it is produced)"))) {
+                if (d.get(step.get(0)) instanceof Map<?, ?> m) {
+                    add(throughput, step.get(1), m.get("eventsPerSecond"), "events/s");
+                }
             }
         }
         if (results.get("metricsQueryLatency") instanceof Map<?, ?> q) {
