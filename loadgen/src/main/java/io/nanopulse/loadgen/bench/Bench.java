@@ -200,20 +200,13 @@ public final class Bench {
         }
         log("end-to-end replay of the demo corpus at scale %s (%s platform)", scale, warm ? "warm" : "cold: just started");
         Map<String, Long> pids = processes();
-        var cpuBefore = new LinkedHashMap<String, Double>();
-        pids.forEach((name, pid) -> cpuBefore.put(name, cpuSeconds(name, pid)));
+        Map<String, Double> cpuBefore = cpuNow(pids);
         var report = LoadGen.demoReport(platform.gatewayUrl(), platform.adminKey(), 42, scale, out.resolve("expected.json"), 1800, held);
         report.remove("expected");
         report.put("platform", warm ? "warm" : "cold");
         if (warmUp != null) report.put("warmUp", warmUp);
         // Where the replay's CPU went (two cores give 2 s per second): what to make cheaper next.
-        var cpu = new LinkedHashMap<String, Object>();
-        long events = ((Number) report.get("eventsAccepted")).longValue();
-        pids.forEach((name, pid) -> {
-            double used = cpuSeconds(name, pid) - cpuBefore.get(name);
-            cpu.put(name, Map.of("seconds", Math.round(used * 10) / 10.0, "microsPerEvent", Math.round(used * 1e6 / events * 10) / 10.0));
-        });
-        report.put("cpu", cpu);
+        report.put("cpu", cpuSince(pids, cpuBefore, ((Number) report.get("eventsAccepted")).longValue()));
         results.put("replay", report);
         Object raw = ((Map<?, ?>) results.get("raw")).get("kafkaProducerRecordsPerSecond");
         if (raw instanceof Double r && report.get("endToEndEventsPerSecond") instanceof Long e2e) {
@@ -260,11 +253,16 @@ public final class Bench {
         // The clock starts once the service is ready; what it applied while starting counts as drained by then.
         t0 = System.nanoTime();
         Sample firstDone = awaitApplied(metrics, applied + first);
+        Map<String, Long> pids = processes();
+        Map<String, Double> cpuBefore = cpuNow(pids);
         r.put("restartedCold", rate(first, firstDone, t0));
         // The warm rate runs from the first look past the first backlog (whatever of the second it had applied
         // by then is subtracted), so the look's timing does not bias it.
         Sample secondDone = awaitApplied(metrics, applied + first + second);
-        r.put("restartedWarm", rate(secondDone.applied() - firstDone.applied(), secondDone, firstDone.nanos()));
+        var warmRate = rate(secondDone.applied() - firstDone.applied(), secondDone, firstDone.nanos());
+        // Where a warm drain's CPU goes; the other services are idle but for what the drain causes (metric-changes).
+        warmRate.put("cpu", cpuSince(pids, cpuBefore, secondDone.applied() - firstDone.applied()));
+        r.put("restartedWarm", warmRate);
         if (results.get("raw") instanceof Map<?, ?> raw) {
             r.put("rawKafkaConsumerRecordsPerSecond", raw.get("kafkaConsumerRecordsPerSecond"));
         }
@@ -512,6 +510,23 @@ public final class Bench {
     }
 
     /** The platform's processes by name, and this one (the load generator). */
+    /** CPU seconds each process has used so far. */
+    private static Map<String, Double> cpuNow(Map<String, Long> pids) {
+        var cpu = new LinkedHashMap<String, Double>();
+        pids.forEach((name, pid) -> cpu.put(name, cpuSeconds(name, pid)));
+        return cpu;
+    }
+
+    /** CPU each process used since {@code before}, in seconds and per event. */
+    private static Map<String, Object> cpuSince(Map<String, Long> pids, Map<String, Double> before, long events) {
+        var cpu = new LinkedHashMap<String, Object>();
+        pids.forEach((name, pid) -> {
+            double used = cpuSeconds(name, pid) - before.get(name);
+            cpu.put(name, Map.of("seconds", Math.round(used * 10) / 10.0, "microsPerEvent", Math.round(used * 1e6 / events * 10) / 10.0));
+        });
+        return cpu;
+    }
+
     private Map<String, Long> processes() {
         var pids = new LinkedHashMap<String, Long>();
         platform.services().values().forEach(s -> pids.put(s.name(), s.pid()));

@@ -36,8 +36,9 @@ public class CounterFold {
                 }
             }
             lock.sharedUnchanged(); // a rebuild (exclusive) rewrites counters and deltas; never interleave with it
-            // Grouped in memory: at the default 4 MB, a fold of a busy second's deltas was sorted on disk (the
-            // planner sizes rows by subject's declared width), which took most of the fold's time.
+            // Grouped in memory: at the default 4 MB a large fold (deltas piled up while folds could not run, or
+            // before a restart) was sorted on disk, the planner sizing rows by subject's declared width: 1.33
+            // million delta rows took 8.8 s instead of 5.8 s.
             st.execute("SET LOCAL work_mem = '" + FOLD_WORK_MEM + "'");
             return st.executeUpdate("""
                     WITH folded AS (DELETE FROM counter_delta RETURNING *)

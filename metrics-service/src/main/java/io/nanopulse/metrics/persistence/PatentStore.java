@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 
 /**
@@ -37,7 +38,7 @@ public class PatentStore {
      */
     public Map<String, PatentState> lockStates(Collection<String> patentIds) throws SQLException {
         // Locked in the ORDER BY's order; PostgreSQL sorts the array for the index scan itself.
-        String[] ids = new java.util.HashSet<>(patentIds).toArray(String[]::new);
+        String[] ids = new HashSet<>(patentIds).toArray(String[]::new);
         var states = new HashMap<String, PatentState>(ids.length * 2);
         try (Connection c = dataSource.getConnection();
              var st = c.prepareStatement("SELECT " + COLUMNS
