@@ -63,6 +63,9 @@ public class AggregateRebuilder {
                 del.executeUpdate();
             }
         }
+        if (!CounterDeltas.counted(kind)) {
+            return; // figures of this kind are read from the patent rows themselves
+        }
         String key = SubjectSql.keyExpression(kind);
         try (var ins = c.prepareStatement("""
                 INSERT INTO filing_counter (kind, grain, subject, period, filings, licensed, granted)
@@ -71,7 +74,7 @@ public class AggregateRebuilder {
                        count(*), count(first_deal_date), count(grant_date)
                 FROM patent CROSS JOIN (VALUES %s) AS g(grain)
                 WHERE filing_date IS NOT NULL AND %s
-                GROUP BY 2, 3, 4""".formatted(key, CounterDeltas.monthly(kind) ? "('M'), ('Y')" : "('Y')",
+                GROUP BY 2, 3, 4""".formatted(key, "('M'), ('Y')",
                 SubjectSql.present(kind)))) {
             ins.setShort(1, (short) kind.ordinal());
             ins.executeUpdate();

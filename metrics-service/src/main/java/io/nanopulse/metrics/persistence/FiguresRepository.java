@@ -84,7 +84,7 @@ public class FiguresRepository {
                 params.add(Date.valueOf(d.from()));
                 params.add(Date.valueOf(d.to()));
             }
-            // Summed per subject before the union: for kinds without monthly counters the day ranges are part years.
+            // Summed per subject before the union: for kinds without counters the day range is the whole window.
             parts.add("SELECT " + keyExpr + ", count(*), count(first_deal_date), count(grant_date)"
                     + " FROM patent WHERE (" + String.join(" OR ", ranges) + ")"
                     + " AND " + SubjectSql.present(kind) + (keyPrefix != null ? " AND " + keyExpr + " LIKE ?" : "")
@@ -173,11 +173,13 @@ public class FiguresRepository {
     /** Counters per period ('M' or 'Y') of one subject between two period starts, in order; gaps are zero. */
     public Map<LocalDate, Totals> series(SubjectKind kind, String key, char grain, LocalDate from, LocalDate to)
             throws SQLException {
-        if (grain == 'M' && !CounterDeltas.monthly(kind)) {
-            // The same months summed from the subject's patent rows (kinds without monthly counters).
-            return periods("SELECT date_trunc('month', filing_date)::date, count(*), count(first_deal_date), count(grant_date)"
-                            + " FROM patent WHERE " + SubjectSql.filter(kind) + " AND filing_date BETWEEN ? AND ? GROUP BY 1 ORDER BY 1",
-                    key, Date.valueOf(from), Date.valueOf(to.plusMonths(1).minusDays(1)));
+        if (!CounterDeltas.counted(kind)) {
+            // The same periods summed from the subject's patent rows (kinds without counters).
+            boolean monthly = grain == 'M';
+            return periods("SELECT date_trunc('" + (monthly ? "month" : "year") + "', filing_date)::date, count(*),"
+                            + " count(first_deal_date), count(grant_date) FROM patent WHERE " + SubjectSql.filter(kind)
+                            + " AND filing_date BETWEEN ? AND ? GROUP BY 1 ORDER BY 1",
+                    key, Date.valueOf(from), Date.valueOf((monthly ? to.plusMonths(1) : to.plusYears(1)).minusDays(1)));
         }
         return periods("SELECT period, sum(filings), sum(licensed), sum(granted) FROM " + COUNTERS
                         + " WHERE kind = ? AND grain = ? AND subject = ? AND period BETWEEN ? AND ? GROUP BY period ORDER BY period",

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * How to add up a window exactly from stored counters: whole years from yearly counters, whole months
  * from monthly counters, and the leftover days at either edge straight from the patent rows.
- * At most two day ranges of under a month each are read from patents, or of under a year for kinds
- * without monthly counters ({@link CounterDeltas#monthly}).
+ * At most two day ranges of under a month each are read from patents; kinds without counters
+ * ({@link CounterDeltas#counted}) read the whole window from them.
  */
 public record WindowPlan(DateRange years, List<DateRange> months, List<DateRange> days) {
 
@@ -21,28 +21,16 @@ public record WindowPlan(DateRange years, List<DateRange> months, List<DateRange
         return of(window.from(), window.to());
     }
 
-    /**
-     * The plan for a subject of this kind: for kinds without monthly counters the months become day ranges
-     * read from patents, which leaves at most the part-years before and after the whole years.
-     */
+    /** The plan for a subject of this kind: kinds without counters read the whole window from patent rows. */
     public static WindowPlan of(io.nanopulse.contracts.SubjectKind kind, Window window) {
-        WindowPlan plan = of(window);
-        if (CounterDeltas.monthly(kind) || plan.months().isEmpty()) {
-            return plan;
+        if (CounterDeltas.counted(kind)) {
+            return of(window);
         }
         var days = new ArrayList<DateRange>();
-        if (plan.years() == null) {
+        if (!window.from().isAfter(window.to())) {
             days.add(new DateRange(window.from(), window.to()));
-        } else {
-            if (window.from().isBefore(plan.years().from())) {
-                days.add(new DateRange(window.from(), plan.years().from().minusDays(1)));
-            }
-            LocalDate afterYears = plan.years().to().plusYears(1);
-            if (!window.to().isBefore(afterYears)) {
-                days.add(new DateRange(afterYears, window.to()));
-            }
         }
-        return new WindowPlan(plan.years(), new ArrayList<>(), days);
+        return new WindowPlan(null, new ArrayList<>(), days);
     }
 
     public static WindowPlan of(LocalDate from, LocalDate to) {

@@ -49,9 +49,11 @@ class PatentLedgerTest {
         assertEquals(1, month(o, SubjectKind.COUNTRY, "CN").filings);
         assertEquals(1, month(o, SubjectKind.COUNTRY_SECTOR, "CN/MATERIALS").filings);
         assertEquals(1, month(o, SubjectKind.CITY, "CN/beijing").filings);
-        // Institutions keep yearly counters only; part years are read from the patent rows.
+        // Institutions keep no counters (their figures are read from the patent rows), but the change names them.
         assertEquals(null, month(o, SubjectKind.INSTITUTION, "cas"));
-        assertEquals(1, o.deltas().asMap().get(new CounterDeltas.Key(new SubjectKey(SubjectKind.INSTITUTION, "cas"),
+        assertEquals(null, o.deltas().asMap().get(new CounterDeltas.Key(new SubjectKey(SubjectKind.INSTITUTION, "cas"),
+                CounterDeltas.Grain.Y, FILED.withDayOfYear(1))));
+        assertEquals(1, o.deltas().asMap().get(new CounterDeltas.Key(new SubjectKey(SubjectKind.COUNTRY, "CN"),
                 CounterDeltas.Grain.Y, FILED.withDayOfYear(1))).filings);
         assertEquals("cas", o.changed().get("CN1000A").filing().institutionId());
         assertTrue(o.deltas().subjects().contains(new SubjectKey(SubjectKind.INSTITUTION, "cas")));

@@ -71,19 +71,17 @@ class WindowPlanTest {
     }
 
     @Test
-    void institutionsReadPartYearsFromPatentsOtherKindsUseMonthlyCounters() {
+    void institutionsReadTheirWholeWindowFromPatentsOtherKindsUseCounters() {
         var institution = io.nanopulse.contracts.SubjectKind.INSTITUTION;
         Window p5y = Window.parse("P5Y", LocalDate.of(2024, 6, 30));
         WindowPlan plan = WindowPlan.of(institution, p5y);
-        assertEquals(new WindowPlan.DateRange(LocalDate.of(2020, 1, 1), LocalDate.of(2023, 1, 1)), plan.years());
+        assertNull(plan.years());
         assertTrue(plan.months().isEmpty());
-        assertEquals(java.util.List.of(new WindowPlan.DateRange(LocalDate.of(2019, 7, 1), LocalDate.of(2019, 12, 31)),
-                new WindowPlan.DateRange(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 6, 30))), plan.days());
-
-        Window p12m = Window.parse("P12M", LocalDate.of(2024, 6, 30));
-        assertEquals(java.util.List.of(new WindowPlan.DateRange(p12m.from(), p12m.to())), WindowPlan.of(institution, p12m).days());
-        Window calendarYear = Window.parse("2021", LocalDate.of(2024, 6, 30));
-        assertEquals(WindowPlan.of(calendarYear), WindowPlan.of(institution, calendarYear), "whole years need no patents");
+        assertEquals(java.util.List.of(new WindowPlan.DateRange(p5y.from(), p5y.to())), plan.days());
+        Window all = Window.parse("ALL", LocalDate.of(2024, 6, 30));
+        assertEquals(java.util.List.of(new WindowPlan.DateRange(all.from(), all.to())), WindowPlan.of(institution, all).days());
+        assertTrue(WindowPlan.of(institution, Window.parse("2025-01-01..2025-12-31", LocalDate.of(2024, 6, 30))).days().isEmpty());
         assertEquals(WindowPlan.of(p5y), WindowPlan.of(io.nanopulse.contracts.SubjectKind.COUNTRY, p5y));
+        assertTrue(WindowPlan.of(io.nanopulse.contracts.SubjectKind.COUNTRY, p5y).years() != null);
     }
 }
