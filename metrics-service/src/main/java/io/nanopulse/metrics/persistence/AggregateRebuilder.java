@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Recomputes counters from the stored patents: the whole set (admin rebuild) or the institution
- * counters after an alias change (which first moves each patent to its holder). Runs in the caller's
+ * Recomputes counters from the stored patents (admin rebuild), and re-resolves every patent's holder after an
+ * alias change (institutions keep no counters: their figures are read from the patent rows). Runs in the caller's
  * transaction, under the exclusive aggregate lock.
  */
 @ApplicationScoped
@@ -22,7 +22,7 @@ public class AggregateRebuilder {
     @Inject
     DataSource dataSource;
 
-    /** Re-resolves every stored institution name and rewrites institution counters. Returns patents moved. */
+    /** Re-resolves every stored institution name (each patent's holder). Returns patents moved. */
     public int reassignInstitutions(InstitutionResolver resolver) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             var keys = new ArrayList<String>();

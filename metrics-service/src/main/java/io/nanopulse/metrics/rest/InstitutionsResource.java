@@ -20,7 +20,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
-/** Canonical institutions and aliases; every change re-aggregates institution counters at once. */
+/** Canonical institutions and aliases; every change moves the patents to their holders at once. */
 @Path("/institutions")
 @Produces(MediaType.APPLICATION_JSON)
 public class InstitutionsResource {

@@ -15,8 +15,8 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 
 /**
- * Canonical institutions and their aliases. Every change re-resolves stored names and rewrites the
- * institution counters in the same transaction, under the exclusive aggregate lock, so totals stay exact.
+ * Canonical institutions and their aliases. Every change re-resolves stored names (moving each patent to its
+ * holder) in the same transaction, under the exclusive aggregate lock, so totals stay exact.
  */
 @ApplicationScoped
 public class InstitutionService {
