@@ -509,7 +509,6 @@ public final class Bench {
         return name.equals("loadgen") ? CpuTime.ownSeconds(pid) : CpuTime.seconds(pid);
     }
 
-    /** The platform's processes by name, and this one (the load generator). */
     /** CPU seconds each process has used so far. */
     private static Map<String, Double> cpuNow(Map<String, Long> pids) {
         var cpu = new LinkedHashMap<String, Double>();
@@ -527,6 +526,7 @@ public final class Bench {
         return cpu;
     }
 
+    /** The platform's processes by name, and this one (the load generator). */
     private Map<String, Long> processes() {
         var pids = new LinkedHashMap<String, Long>();
         platform.services().values().forEach(s -> pids.put(s.name(), s.pid()));

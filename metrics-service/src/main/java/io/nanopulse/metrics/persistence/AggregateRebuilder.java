@@ -42,8 +42,7 @@ public class AggregateRebuilder {
                 st.setArray(2, c.createArrayOf("text", ids.toArray()));
                 moved = st.executeUpdate();
             }
-            rebuild(c, SubjectKind.INSTITUTION);
-            return moved;
+            return moved; // no counters to recompute: institution figures are read from the patent rows
         }
     }
 
@@ -51,7 +50,9 @@ public class AggregateRebuilder {
     public void rebuildAll() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             for (SubjectKind kind : SubjectKind.values()) {
-                rebuild(c, kind);
+                if (CounterDeltas.counted(kind)) {
+                    rebuild(c, kind);
+                }
             }
         }
     }
@@ -63,19 +64,15 @@ public class AggregateRebuilder {
                 del.executeUpdate();
             }
         }
-        if (!CounterDeltas.counted(kind)) {
-            return; // figures of this kind are read from the patent rows themselves
-        }
         String key = SubjectSql.keyExpression(kind);
         try (var ins = c.prepareStatement("""
                 INSERT INTO filing_counter (kind, grain, subject, period, filings, licensed, granted)
                 SELECT ?, g.grain, %s,
                        (CASE g.grain WHEN 'M' THEN date_trunc('month', filing_date) ELSE date_trunc('year', filing_date) END)::date,
                        count(*), count(first_deal_date), count(grant_date)
-                FROM patent CROSS JOIN (VALUES %s) AS g(grain)
+                FROM patent CROSS JOIN (VALUES ('M'), ('Y')) AS g(grain)
                 WHERE filing_date IS NOT NULL AND %s
-                GROUP BY 2, 3, 4""".formatted(key, "('M'), ('Y')",
-                SubjectSql.present(kind)))) {
+                GROUP BY 2, 3, 4""".formatted(key, SubjectSql.present(kind)))) {
             ins.setShort(1, (short) kind.ordinal());
             ins.executeUpdate();
         }

@@ -24,10 +24,7 @@ final class CopyRows {
 
     /** Adds one column value to the current row ({@code null} is SQL NULL). */
     CopyRows add(Object value) {
-        if (!lineStart) {
-            text.append('\t');
-        }
-        lineStart = false;
+        separate();
         if (value == null) {
             text.append("\\N");
             return this;
@@ -57,10 +54,7 @@ final class CopyRows {
 
     /** Adds a number column (no boxing, no intermediate string). */
     CopyRows add(long value) {
-        if (!lineStart) {
-            text.append('\t');
-        }
-        lineStart = false;
+        separate();
         text.append(value);
         return this;
     }
@@ -70,10 +64,7 @@ final class CopyRows {
         if (date == null) {
             return add((Object) null);
         }
-        if (!lineStart) {
-            text.append('\t');
-        }
-        lineStart = false;
+        separate();
         int year = date.getYear();
         if (year < 1000 || year > 9999) {
             text.append(date); // the rare form with a sign or more digits
@@ -87,6 +78,14 @@ final class CopyRows {
 
     private StringBuilder twoDigits(int n) {
         return text.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
+    }
+
+    /** Starts a column: a tab before every column but a row's first. */
+    private void separate() {
+        if (!lineStart) {
+            text.append('\t');
+        }
+        lineStart = false;
     }
 
     private static boolean special(char ch) {
