@@ -26,8 +26,16 @@ public enum EventType {
     }
 
     public static Optional<EventType> parse(String name) {
-        return Arrays.stream(values()).filter(t -> t.name().equals(name)).findFirst();
+        // Runs for every event read (ingest and metrics): a loop, not a stream.
+        for (EventType t : VALUES) {
+            if (t.name().equals(name)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
+
+    private static final EventType[] VALUES = values();
 
     public static Optional<EventType> fromCloudEventType(String ceType) {
         return Arrays.stream(values()).filter(t -> t.cloudEventType.equals(ceType)).findFirst();

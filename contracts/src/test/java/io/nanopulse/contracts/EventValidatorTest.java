@@ -88,6 +88,14 @@ class EventValidatorTest {
                 Arguments.of("bell character", filed().put("city", "Bei\u0007jing"), "city", "control characters"),
                 Arguments.of("date unparseable", filed().put("filingDate", "2024-13-45"), "filingDate", "ISO-8601"),
                 Arguments.of("date wrong form", filed().put("filingDate", "18/03/2024"), "filingDate", "ISO-8601"),
+                Arguments.of("date no such day", filed().put("filingDate", "2021-02-29"), "filingDate", "ISO-8601"),
+                Arguments.of("date month zero", filed().put("filingDate", "2021-00-10"), "filingDate", "ISO-8601"),
+                Arguments.of("date one-digit month", filed().put("filingDate", "2021-1-10"), "filingDate", "ISO-8601"),
+                Arguments.of("date non-ASCII digits", filed().put("filingDate", "２０２１-01-10"), "filingDate", "ISO-8601"),
+                Arguments.of("patentId too short", filed().put("patentId", "CN123"), "patentId", "office code"),
+                Arguments.of("patentId too long", filed().put("patentId", "CN" + "1".repeat(21)), "patentId", "office code"),
+                Arguments.of("patentId digit office", filed().put("patentId", "C1123456A"), "patentId", "office code"),
+                Arguments.of("patentId inner symbol", filed().put("patentId", "CN1234_56A"), "patentId", "office code"),
                 Arguments.of("date before 1900", filed().put("filingDate", "1899-12-31"), "filingDate", "before 1900"),
                 Arguments.of("date after tomorrow", filed().put("filingDate", "2025-06-03"), "filingDate", "later than tomorrow"),
                 Arguments.of("cpc not array", filed().put("cpc", "B82Y"), "cpc", "array"),
@@ -106,6 +114,18 @@ class EventValidatorTest {
         assertFalse(r.isValid(), name + " should be refused");
         assertTrue(r.errors().stream().anyMatch(e -> e.field().equals(field) && e.reason().contains(reason)),
                 () -> name + ": expected " + field + " '" + reason + "' in " + r.errors());
+    }
+
+    @Test
+    void readsDatesAndIdsAtTheEdgesOfTheirForms() {
+        assertEquals(java.time.LocalDate.of(2024, 2, 29),
+                validator.validate(filed().put("filingDate", "2024-02-29")).event().filingDate());
+        assertEquals(java.time.LocalDate.of(2019, 12, 31),
+                validator.validate(filed().put("filingDate", "2019-12-31")).event().filingDate());
+        assertEquals("CN1234", validator.validate(filed().put("patentId", "CN1234")).event().patentId());
+        String longest = "WO" + "A1".repeat(10);
+        assertEquals(longest, validator.validate(filed().put("patentId", longest.toLowerCase())).event().patentId());
+        assertEquals("US7650331B1", validator.validate(filed().put("patentId", "US 7650331 B1")).event().patentId());
     }
 
     @Test
