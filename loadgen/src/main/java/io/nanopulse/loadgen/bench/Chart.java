@@ -27,7 +27,7 @@ final class Chart {
             add(throughput, "End to end (applied)", replay.get("endToEndEventsPerSecond"), "events/s");
         }
         if (results.get("metricsDrain") instanceof Map<?, ?> d) {
-            for (var step : List.of(List.of("restartedWarm", "metrics-service draining a backlog (warm)"),
+            for (var step : List.of(List.of("warm", "metrics-service draining a backlog (warm)"),
                     List.of("restartedCold", "metrics-service draining a backlog (just restarted)"),
                     List.of("running", "metrics-service draining a backlog (while it is produced)"))) {
                 if (d.get(step.get(0)) instanceof Map<?, ?> m) {

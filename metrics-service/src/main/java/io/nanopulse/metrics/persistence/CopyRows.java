@@ -18,8 +18,9 @@ final class CopyRows {
     private final StringBuilder text;
     private boolean lineStart = true;
 
-    CopyRows(int expectedRows) {
-        text = new StringBuilder(Math.max(64, expectedRows * 96));
+    CopyRows(int expectedRows, int charsPerRow) {
+        // Sized up front: growing a builder of a whole batch's rows copies it each time it doubles.
+        text = new StringBuilder(Math.max(64, expectedRows * charsPerRow));
     }
 
     /** Adds one column value to the current row ({@code null} is SQL NULL). */

@@ -89,12 +89,9 @@ public class PatentStore {
         inserts.sort(java.util.Comparator.comparing(PatentState::patentId));
         try (Connection c = dataSource.getConnection()) {
             if (!inserts.isEmpty()) {
-                var rows = new CopyRows(inserts.size());
+                var rows = new CopyRows(inserts.size(), 256);
                 for (PatentState s : inserts) {
-                    for (String value : columns(s)) {
-                        rows.add(value);
-                    }
-                    rows.end();
+                    addColumns(rows, s);
                 }
                 try {
                     rows.copyInto(c, "patent (" + COLUMNS + ")");
@@ -137,6 +134,21 @@ public class PatentStore {
         }
     }
 
+    /** A state's row in {@link #COLUMNS} order, written straight into the COPY text (no per-row strings). */
+    private static void addColumns(CopyRows rows, PatentState s) {
+        Filing f = s.filing();
+        rows.add(s.patentId());
+        if (f == null) {
+            for (int i = 0; i < 9; i++) {
+                rows.add((Object) null);
+            }
+        } else {
+            rows.add(f.eventId()).add(f.country()).add(f.institutionRaw()).add(f.institutionKey()).add(f.institutionId())
+                    .add(f.sector().name()).add(f.city()).add(f.cityKey()).add(f.filingDate());
+        }
+        rows.add(s.grantDate()).add(s.firstDealDate()).end();
+    }
+
     /** A state's values in {@link #COLUMNS} order, as text (dates ISO); null for a parked patent's filing. */
     private static String[] columns(PatentState s) {
         Filing f = s.filing();
@@ -162,7 +174,7 @@ public class PatentStore {
         if (deltas.isEmpty()) {
             return 0;
         }
-        var rows = new CopyRows(deltas.asMap().size());
+        var rows = new CopyRows(deltas.asMap().size(), 64);
         for (var e : deltas.asMap().entrySet()) {
             CounterDeltas.Delta d = e.getValue();
             if (d.isZero()) {

@@ -1,7 +1,10 @@
 package io.nanopulse.metrics.rest;
 
 import io.nanopulse.metrics.service.InstitutionService;
+import io.smallrye.reactive.messaging.ChannelRegistry;
+import io.smallrye.reactive.messaging.PausableChannel;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,12 +13,17 @@ import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import java.util.Map;
 
-/** Operator actions. */
+/** Operator actions on this instance. */
 @Path("/admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
+    /** The consumed channel operators can pause (mp.messaging.incoming.patent-events.pausable). */
+    static final String EVENTS_CHANNEL = "patent-events";
+
     @Inject
     InstitutionService institutions;
+    @Inject
+    ChannelRegistry channels;
 
     /** Recomputes every aggregate from the stored patents; results are identical to incremental ones. */
     @POST
@@ -24,5 +32,39 @@ public class AdminResource {
         long t0 = System.nanoTime();
         institutions.rebuildAll();
         return Map.of("rebuilt", true, "millis", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Whether this instance is consuming patent-events. */
+    @GET
+    @Path("/consumption")
+    public Map<String, Object> consumption() {
+        return state();
+    }
+
+    /**
+     * Stops applying patent-events on this instance (for maintenance): the batch being applied completes, the
+     * next ones wait in Kafka (the consumer stays in its group, its partitions paused), nothing is lost.
+     */
+    @POST
+    @Path("/consumption/pause")
+    public Map<String, Object> pause() {
+        events().pause();
+        return state();
+    }
+
+    /** Applies patent-events again, from where this instance stopped. */
+    @POST
+    @Path("/consumption/resume")
+    public Map<String, Object> resume() {
+        events().resume();
+        return state();
+    }
+
+    private PausableChannel events() {
+        return channels.getPausable(EVENTS_CHANNEL);
+    }
+
+    private Map<String, Object> state() {
+        return Map.of("channel", EVENTS_CHANNEL, "paused", events().isPaused());
     }
 }

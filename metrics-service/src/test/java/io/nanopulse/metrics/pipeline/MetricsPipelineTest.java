@@ -305,6 +305,37 @@ class MetricsPipelineTest {
         });
     }
 
+    @Test
+    @Order(7)
+    void pausedConsumptionLeavesEventsInKafkaUntilResumed() {
+        long applied = given().get("/metrics/progress").then().statusCode(200).extract().jsonPath().getLong("eventsApplied");
+        long filings = nzFilings();
+        given().post("/admin/consumption/pause").then().statusCode(200).body("paused", org.hamcrest.Matchers.equalTo(true));
+        given().get("/admin/consumption").then().statusCode(200).body("paused", org.hamcrest.Matchers.equalTo(true));
+        String patentId = "NZ" + (100000 + new java.util.Random().nextInt(900000)) + "PAUSE";
+        try (var producer = new KafkaProducer<String, String>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("patent-events", patentId, "{\"type\":\"PATENT_FILED\",\"eventId\":\"pause-" + patentId
+                    + "\",\"patentId\":\"" + patentId + "\",\"country\":\"NZ\",\"institution\":\"Paused Holder\","
+                    + "\"sector\":\"ENERGY\",\"filingDate\":\"2022-05-05\"}"));
+            producer.flush();
+        }
+        // Nothing is applied while paused (the record waits in the topic)...
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() ->
+                given().get("/metrics/progress").then().extract().jsonPath().getLong("eventsApplied") == applied);
+        assertEquals(filings, nzFilings());
+        // ...and everything is once resumed.
+        given().post("/admin/consumption/resume").then().statusCode(200).body("paused", org.hamcrest.Matchers.equalTo(false));
+        await().atMost(Duration.ofSeconds(30)).until(() -> nzFilings() == filings + 1);
+        assertEquals(applied + 1, given().get("/metrics/progress").then().extract().jsonPath().getLong("eventsApplied"));
+    }
+
+    private static long nzFilings() {
+        return given().queryParam("kind", "COUNTRY").queryParam("key", "NZ").queryParam("window", "ALL").get("/metrics/figures")
+                .then().statusCode(200).extract().jsonPath().getLong("filings");
+    }
+
     private static double meter(String prometheus, String name) {
         return prometheus.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
