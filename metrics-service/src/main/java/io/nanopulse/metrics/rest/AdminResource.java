@@ -1,8 +1,7 @@
 package io.nanopulse.metrics.rest;
 
+import io.nanopulse.metrics.messaging.ConsumptionSwitch;
 import io.nanopulse.metrics.service.InstitutionService;
-import io.smallrye.reactive.messaging.ChannelRegistry;
-import io.smallrye.reactive.messaging.PausableChannel;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,13 +16,10 @@ import java.util.Map;
 @Path("/admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
-    /** The consumed channel operators can pause (mp.messaging.incoming.patent-events.pausable). */
-    static final String EVENTS_CHANNEL = "patent-events";
-
     @Inject
     InstitutionService institutions;
     @Inject
-    ChannelRegistry channels;
+    ConsumptionSwitch consumption;
 
     /** Recomputes every aggregate from the stored patents; results are identical to incremental ones. */
     @POST
@@ -48,7 +44,7 @@ public class AdminResource {
     @POST
     @Path("/consumption/pause")
     public Map<String, Object> pause() {
-        events().pause();
+        consumption.pause();
         return state();
     }
 
@@ -56,15 +52,11 @@ public class AdminResource {
     @POST
     @Path("/consumption/resume")
     public Map<String, Object> resume() {
-        events().resume();
+        consumption.resume();
         return state();
     }
 
-    private PausableChannel events() {
-        return channels.getPausable(EVENTS_CHANNEL);
-    }
-
     private Map<String, Object> state() {
-        return Map.of("channel", EVENTS_CHANNEL, "paused", events().isPaused());
+        return Map.of("channel", ConsumptionSwitch.CHANNEL, "paused", consumption.isPaused());
     }
 }

@@ -312,6 +312,7 @@ class MetricsPipelineTest {
         long filings = nzFilings();
         given().post("/admin/consumption/pause").then().statusCode(200).body("paused", org.hamcrest.Matchers.equalTo(true));
         given().get("/admin/consumption").then().statusCode(200).body("paused", org.hamcrest.Matchers.equalTo(true));
+        assertEquals(1.0, meter(given().get("/q/metrics").then().extract().asString(), "nanopulse_metrics_consumption_paused"));
         String patentId = "NZ" + (100000 + new java.util.Random().nextInt(900000)) + "PAUSE";
         try (var producer = new KafkaProducer<String, String>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
@@ -329,6 +330,7 @@ class MetricsPipelineTest {
         given().post("/admin/consumption/resume").then().statusCode(200).body("paused", org.hamcrest.Matchers.equalTo(false));
         await().atMost(Duration.ofSeconds(30)).until(() -> nzFilings() == filings + 1);
         assertEquals(applied + 1, given().get("/metrics/progress").then().extract().jsonPath().getLong("eventsApplied"));
+        assertEquals(0.0, meter(given().get("/q/metrics").then().extract().asString(), "nanopulse_metrics_consumption_paused"));
     }
 
     private static long nzFilings() {
