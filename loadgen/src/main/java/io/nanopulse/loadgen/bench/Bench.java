@@ -248,6 +248,7 @@ public final class Bench {
         admin(metrics, "pause");
         long backlog = LoadGen.produceDirect(bootstrap, 99, backlogScale);
         log("metrics drain: %,d records waiting; resuming metrics-service", backlog);
+        quiet();
         Map<String, Long> pids = processes();
         Map<String, Double> cpuBefore = cpuNow(pids);
         t0 = System.nanoTime();
@@ -263,6 +264,7 @@ public final class Bench {
         metrics.stop();
         backlog = LoadGen.produceDirect(bootstrap, 97, backlogScale);
         log("metrics drain: %,d records waiting; restarting metrics-service", backlog);
+        quiet();
         metrics.start();
         metrics.awaitReady(Duration.ofSeconds(120));
         // The clock starts once the service is ready; what it applied while starting counts as drained by then.
@@ -273,6 +275,14 @@ public final class Bench {
         }
         results.put("metricsDrain", r);
         log("metrics drain: %s", r);
+    }
+
+    /**
+     * Collects this JVM's garbage (the corpus just generated and sent) before a timed window, so the load
+     * generator's collector does not run inside it on the cores the platform is measured on.
+     */
+    private static void quiet() {
+        System.gc();
     }
 
     /** Pauses or resumes metrics-service's consumption of patent-events (its operator endpoint). */
