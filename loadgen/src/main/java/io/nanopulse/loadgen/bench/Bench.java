@@ -17,7 +17,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -232,19 +234,27 @@ public final class Bench {
      * </ul>
      */
     private void metricsDrain() throws Exception {
+        // The applied-events counter /metrics/progress reports, read where each batch commits it: ten looks a
+        // second through the service would cost it (and PostgreSQL) a progress query each inside the window.
+        try (Connection progress = DriverManager.getConnection(platform.postgres().jdbcUrl("metrics"), "postgres", "postgres")) {
+            metricsDrain(progress);
+        }
+    }
+
+    private void metricsDrain(Connection progress) throws Exception {
         ServiceProcess metrics = platform.service("metrics-service");
         String bootstrap = platform.kafka().bootstrapServers();
         double backlogScale = Math.max(0.05, scale / 4);
         var r = new LinkedHashMap<String, Object>();
         var records = LoadGen.directRecords(98, backlogScale); // generated before the clock starts
-        long before = eventsApplied(metrics);
+        long before = eventsApplied(progress);
         long t0 = System.nanoTime();
         LoadGen.produceDirect(bootstrap, records);
-        r.put("running", rate(records.size(), awaitApplied(metrics, before + records.size()), t0));
+        r.put("running", rate(records.size(), awaitApplied(progress, metrics, before + records.size()), t0));
         log("metrics drain, running: %s", r.get("running"));
         records = null;
 
-        long applied = eventsApplied(metrics); // nothing else arrives: the counts the backlogs add to
+        long applied = eventsApplied(progress); // nothing else arrives: the counts the backlogs add to
         admin(metrics, "pause");
         long backlog = LoadGen.produceDirect(bootstrap, 99, backlogScale);
         log("metrics drain: %,d records waiting; resuming metrics-service", backlog);
@@ -253,7 +263,7 @@ public final class Bench {
         Map<String, Double> cpuBefore = cpuNow(pids);
         t0 = System.nanoTime();
         admin(metrics, "resume");
-        Sample done = awaitApplied(metrics, applied + backlog);
+        Sample done = awaitApplied(progress, metrics, applied + backlog);
         var warm = rate(done.applied() - applied, done, t0);
         // Where a warm drain's CPU goes; the other services are idle but for what the drain causes (metric-changes).
         warm.put("cpu", cpuSince(pids, cpuBefore, done.applied() - applied));
@@ -269,7 +279,7 @@ public final class Bench {
         metrics.awaitReady(Duration.ofSeconds(120));
         // The clock starts once the service is ready; what it applied while starting counts as drained by then.
         t0 = System.nanoTime();
-        r.put("restartedCold", rate(backlog, awaitApplied(metrics, applied + backlog), t0));
+        r.put("restartedCold", rate(backlog, awaitApplied(progress, metrics, applied + backlog), t0));
         if (results.get("raw") instanceof Map<?, ?> raw) {
             r.put("rawKafkaConsumerRecordsPerSecond", raw.get("kafkaConsumerRecordsPerSecond"));
         }
@@ -299,23 +309,14 @@ public final class Bench {
     }
 
     /** Waits until metrics-service has applied {@code target} events in all; the first look that saw it. */
-    private Sample awaitApplied(ServiceProcess metrics, long target) throws Exception {
+    private static Sample awaitApplied(Connection progress, ServiceProcess metrics, long target) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        // The counter /metrics/progress reports, read where each batch commits it: ten looks a second through the
-        // service would cost it (and PostgreSQL) a progress query each, a scan of the unfolded deltas included.
-        try (var c = DriverManager.getConnection(platform.postgres().jdbcUrl("metrics"), "postgres", "postgres");
-             var st = c.prepareStatement("SELECT events_applied FROM ingest_progress WHERE id = 1")) {
-            while (true) {
-                long applied;
-                try (var rs = st.executeQuery()) {
-                    rs.next();
-                    applied = rs.getLong(1);
-                }
-                long now = System.nanoTime();
-                if (applied >= target) return new Sample(now, applied);
-                if (now > deadline) throw new IllegalStateException(metrics.name() + " did not drain its backlog in 10 minutes");
-                Thread.sleep(100);
-            }
+        while (true) {
+            long applied = eventsApplied(progress);
+            long now = System.nanoTime();
+            if (applied >= target) return new Sample(now, applied);
+            if (now > deadline) throw new IllegalStateException(metrics.name() + " did not drain its backlog in 10 minutes");
+            Thread.sleep(100);
         }
     }
 
@@ -330,12 +331,16 @@ public final class Bench {
     }
 
     /** Events metrics-service applied so far (its progress counter, committed with each batch). */
-    private long eventsApplied(ServiceProcess metrics) throws Exception {
-        return progress(metrics).path("eventsApplied").asLong();
+    private static long eventsApplied(Connection progress) throws SQLException {
+        try (var st = progress.prepareStatement("SELECT events_applied FROM ingest_progress WHERE id = 1");
+             var rs = st.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** metrics-service's progress view (events applied, patents stored, ...). */
-    private static com.fasterxml.jackson.databind.JsonNode progress(ServiceProcess metrics) throws Exception {
+    private static JsonNode progress(ServiceProcess metrics) throws Exception {
         var response = HTTP.send(HttpRequest.newBuilder(URI.create(metrics.url() + "/metrics/progress")).build(),
                 HttpResponse.BodyHandlers.ofString());
         return Json.mapper().readTree(response.body());
