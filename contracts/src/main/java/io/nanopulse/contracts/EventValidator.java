@@ -218,9 +218,8 @@ public final class EventValidator {
     }
 
     /**
-     * {@link LocalDate#parse} (ISO-8601, strict), with the plain {@code YYYY-MM-DD} form read by hand first:
-     * DateTimeFormatter's general parser was a fifth of validating an event. Invalid days (2021-02-30) throw
-     * here as there.
+     * {@link LocalDate#parse} (ISO-8601, strict), with the plain {@code YYYY-MM-DD} form read by hand first, as
+     * DateTimeFormatter's general parser is costly on this hot path. Invalid days (2021-02-30) throw here as there.
      */
     static LocalDate parseDate(String raw) {
         if (raw.length() == 10 && raw.charAt(4) == '-' && raw.charAt(7) == '-') {

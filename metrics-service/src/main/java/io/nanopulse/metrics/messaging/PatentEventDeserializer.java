@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
 
 /**
  * Parses and validates each {@code patent-events} record on the consumer's polling thread, so the next
- * batch is made ready while the current one is applied (parsing was an eighth of a batch's time on the
- * applying thread). It never throws: a record that does not parse or validate comes out as an invalid
- * {@link ParsedEvent}, which the consumer dead-letters with its reason.
+ * batch is made ready while the current one is applied, and the applying thread does no parsing. It never
+ * throws: a record that does not parse or validate comes out as an invalid {@link ParsedEvent}, which the
+ * consumer dead-letters with its reason.
  */
 public class PatentEventDeserializer implements Deserializer<ParsedEvent> {
     private final EventValidator validator = new EventValidator();

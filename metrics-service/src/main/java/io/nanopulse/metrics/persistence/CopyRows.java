@@ -11,7 +11,7 @@ import java.time.LocalDate;
 
 /**
  * Rows for PostgreSQL's {@code COPY ... FROM STDIN} in its text format, sent in one go. COPY is the bulk
- * path PostgreSQL parses fastest (several times an {@code INSERT ... SELECT FROM unnest(arrays)}); it runs
+ * path PostgreSQL parses fastest (faster than an {@code INSERT ... SELECT FROM unnest(arrays)}); it runs
  * in the caller's transaction like any statement.
  */
 final class CopyRows {

@@ -1,8 +1,12 @@
 package io.nanopulse.metrics.persistence;
 
 import io.nanopulse.contracts.SubjectKind;
-import io.nanopulse.metrics.service.CounterDeltas;
-import io.nanopulse.metrics.service.WindowPlan;
+import io.nanopulse.contracts.api.Metric;
+import io.nanopulse.metrics.application.FiguresSource;
+import io.nanopulse.metrics.application.Progress;
+import io.nanopulse.metrics.domain.CounterDeltas;
+import io.nanopulse.metrics.domain.Totals;
+import io.nanopulse.metrics.domain.WindowPlan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -12,6 +16,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,7 +25,7 @@ import java.util.Map;
 
 /** Exact window sums: counters for whole months and years, patent rows for the edge days. */
 @ApplicationScoped
-public class FiguresRepository {
+public class FiguresRepository implements FiguresSource {
     /**
      * Counter rows: the folded counters and the deltas not folded yet, to be summed (a key may be in both).
      * One statement reads both, and a fold moves rows between them in one transaction, so sums are exact.
@@ -31,20 +36,22 @@ public class FiguresRepository {
     @Inject
     DataSource dataSource;
 
+    @Override
     public Totals totals(SubjectKind kind, String key, WindowPlan plan) throws SQLException {
         Map<String, Totals> byKey = sums(kind, key, null, plan);
         return byKey.getOrDefault(key, Totals.ZERO);
     }
 
-    /** What a ranking orders by, as SQL over the summed columns f (filings), l (licensed), g (granted). */
-    public enum Order {
-        FILINGS("sum(f) DESC"), GRANTS("sum(g) DESC, sum(f) DESC"), LICENSING_RATE("sum(l)::float8 / sum(f) DESC, sum(f) DESC");
-
-        private final String sql;
-
-        Order(String sql) {
-            this.sql = sql;
-        }
+    /**
+     * What a ranking by a metric orders by (descending), as SQL over the summed columns f (filings), l (licensed),
+     * g (granted); a share ranks as filings do, every share having the same denominator.
+     */
+    static String orderBy(Metric metric) {
+        return switch (metric) {
+            case FILINGS, SHARE -> "sum(f) DESC";
+            case GRANTS -> "sum(g) DESC, sum(f) DESC";
+            case LICENSING_RATE -> "sum(l)::float8 / sum(f) DESC, sum(f) DESC";
+        };
     }
 
     /**
@@ -52,7 +59,8 @@ public class FiguresRepository {
      * one statement), so only {@code limit} rows leave the database. {@code keyPrefix} (e.g. "CN/") narrows
      * cities or sectors to one country. Ties are broken by subject key.
      */
-    public Map<String, Totals> top(SubjectKind kind, String keyPrefix, WindowPlan plan, Order order, int limit) throws SQLException {
+    @Override
+    public Map<String, Totals> top(SubjectKind kind, String keyPrefix, WindowPlan plan, Metric metric, int limit) throws SQLException {
         var parts = new ArrayList<String>();
         var params = new ArrayList<Object>();
         var periods = new ArrayList<String>();
@@ -94,7 +102,7 @@ public class FiguresRepository {
         var out = new LinkedHashMap<String, Totals>();
         if (parts.isEmpty()) return out;
         String sql = "SELECT subject, sum(f), sum(l), sum(g) FROM (" + String.join(" UNION ALL ", parts)
-                + ") AS x(subject, f, l, g) GROUP BY subject HAVING sum(f) > 0 ORDER BY " + order.sql + ", subject LIMIT ?";
+                + ") AS x(subject, f, l, g) GROUP BY subject HAVING sum(f) > 0 ORDER BY " + orderBy(metric) + ", subject LIMIT ?";
         params.add(limit);
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) st.setObject(i + 1, params.get(i));
@@ -171,6 +179,7 @@ public class FiguresRepository {
     }
 
     /** Counters per period ('M' or 'Y') of one subject between two period starts, in order; gaps are zero. */
+    @Override
     public Map<LocalDate, Totals> series(SubjectKind kind, String key, char grain, LocalDate from, LocalDate to)
             throws SQLException {
         if (!CounterDeltas.counted(kind)) {
@@ -203,6 +212,7 @@ public class FiguresRepository {
     }
 
     /** Display names: canonical institutions by their name, other holders by a raw name seen for them. */
+    @Override
     public Map<String, String> institutionNames(List<String> ids) throws SQLException {
         var names = new HashMap<String, String>();
         if (ids.isEmpty()) return names;
@@ -229,8 +239,8 @@ public class FiguresRepository {
         return names;
     }
 
-    public Map<String, Object> progress() throws SQLException {
-        var out = new LinkedHashMap<String, Object>();
+    @Override
+    public Progress progress() throws SQLException {
         // One statement, so one snapshot: a fold moving deltas into the counters in between cannot make
         // patents count twice or not at all. Filed patents are the global yearly counters' sum (counting the
         // patent rows would read them all); counter_delta is scanned once for its share and its size.
@@ -246,16 +256,9 @@ public class FiguresRepository {
                                   count(*) AS unfolded FROM counter_delta) d
                      WHERE p.id = 1""".formatted(SubjectKind.GLOBAL.ordinal()))) {
             rs.next();
-            out.put("eventsApplied", rs.getLong(1));
-            out.put("eventsWithEffect", rs.getLong(2));
-            out.put("deadLettered", rs.getLong(3));
-            var ts = rs.getObject(4, java.time.OffsetDateTime.class);
-            out.put("lastAppliedAt", ts == null ? null : ts.toInstant().toString());
-            out.put("patents", rs.getLong(5));
-            out.put("parked", rs.getLong(6));
-            out.put("unpublishedChanges", rs.getLong(7));
-            out.put("unfoldedCounterDeltas", rs.getLong(8));
+            var ts = rs.getObject(4, OffsetDateTime.class);
+            return new Progress(rs.getLong(1), rs.getLong(2), rs.getLong(3), ts == null ? null : ts.toInstant().toString(),
+                    rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8));
         }
-        return out;
     }
 }

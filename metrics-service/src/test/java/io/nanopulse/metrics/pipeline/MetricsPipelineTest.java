@@ -1,6 +1,7 @@
 package io.nanopulse.metrics.pipeline;
 
-import io.nanopulse.metrics.persistence.CounterFold;
+import io.nanopulse.metrics.application.CounterFold;
+import io.nanopulse.metrics.persistence.JdbcCounterStore;
 import io.nanopulse.testkit.corpus.MessyStream;
 import io.nanopulse.testkit.quarkus.KafkaTestResource;
 import io.nanopulse.testkit.quarkus.PostgresTestResource;
@@ -276,7 +277,7 @@ class MetricsPipelineTest {
         try (var held = dataSource.getConnection(); var lock = held.createStatement()) {
             // Hold the fold lock, so no fold (after a batch or on the timer) moves rows while the reads run.
             held.setAutoCommit(false);
-            lock.execute("SELECT pg_advisory_xact_lock(" + CounterFold.LOCK_KEY + ")");
+            lock.execute("SELECT pg_advisory_xact_lock(" + JdbcCounterStore.LOCK_KEY + ")");
             // As batches leave them: part of every counter still in deltas, and city counters only there.
             sql("INSERT INTO counter_delta SELECT kind, grain, subject, period, filings / 2, licensed / 2, granted / 2"
                     + " FROM filing_counter WHERE kind <> 4");

@@ -1,0 +1,145 @@
+package io.nanopulse.contracts.api;
+
+import io.nanopulse.contracts.EventValidator;
+import io.nanopulse.contracts.Sector;
+import io.nanopulse.contracts.SubjectKind;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * One aggregate subject: a kind and its normalised key. The one place keys are formed, so that the figures
+ * metrics-service serves, the subjects metric-changes name and the subjects alert rules watch agree:
+ * GLOBAL {@code ""}, COUNTRY {@code "CN"}, INSTITUTION a canonical id, COUNTRY_SECTOR
+ * {@code "CN/SEMICONDUCTORS"}, CITY {@code "CN/shanghai"} (the city's {@linkplain #nameKey name key}).
+ */
+public record SubjectKey(SubjectKind kind, String key) implements Comparable<SubjectKey> {
+    public static final SubjectKey GLOBAL = new SubjectKey(SubjectKind.GLOBAL, "");
+    public static final int MAX_NAME_LENGTH = 200;
+
+    /** A subject from a client's kind and key, normalised; an {@link IllegalArgumentException} gives the reason. */
+    public static SubjectKey of(SubjectKind kind, String rawKey) {
+        return new SubjectKey(kind, normalise(kind, rawKey));
+    }
+
+    /**
+     * The subject a figures query names. Like {@link #of}, with what metrics-service answers besides: an
+     * INSTITUTION by canonical id or by a holder's raw name (folded to its {@linkplain #nameKey name key}, which
+     * is the id of a holder no alias names and leaves canonical ids as they are); names as long as events allow
+     * ({@link EventValidator#MAX_TEXT}); only countries events are accepted for (ISO 3166-1); a GLOBAL query's key
+     * ignored. An {@link IllegalArgumentException} gives the reason.
+     */
+    public static SubjectKey ofQuery(SubjectKind kind, String rawKey) {
+        String k = rawKey == null ? "" : rawKey.strip();
+        switch (kind) {
+            case GLOBAL -> {
+                return GLOBAL;
+            }
+            case INSTITUTION -> {
+                if (k.isEmpty() || k.length() > EventValidator.MAX_TEXT) {
+                    throw new IllegalArgumentException("must be an institution id or name of 1.." + EventValidator.MAX_TEXT
+                            + " characters");
+                }
+                return institution(nameKey(k));
+            }
+            case CITY -> {
+                int slash = k.indexOf('/');
+                String country = slash < 0 ? "" : k.substring(0, slash).strip().toUpperCase(Locale.ROOT);
+                String city = slash < 0 ? "" : nameKey(k.substring(slash + 1));
+                if (!EventValidator.isCountry(country) || city.isEmpty() || city.length() > EventValidator.MAX_TEXT) {
+                    throw new IllegalArgumentException("must be COUNTRY/city like CN/shanghai");
+                }
+                return new SubjectKey(SubjectKind.CITY, country + "/" + city);
+            }
+            default -> {
+                SubjectKey subject = of(kind, k);
+                if (!EventValidator.isCountry(subject.key().substring(0, 2))) {
+                    throw new IllegalArgumentException("must name an ISO 3166-1 alpha-2 country code like CN");
+                }
+                return subject;
+            }
+        }
+    }
+
+    public static SubjectKey country(String countryCode) {
+        return new SubjectKey(SubjectKind.COUNTRY, countryCode);
+    }
+
+    public static SubjectKey institution(String institutionId) {
+        return new SubjectKey(SubjectKind.INSTITUTION, institutionId);
+    }
+
+    public static SubjectKey countrySector(String countryCode, Sector sector) {
+        return new SubjectKey(SubjectKind.COUNTRY_SECTOR, countryCode + "/" + sector.name());
+    }
+
+    /** {@code cityName} is folded here into its name key. */
+    public static SubjectKey city(String countryCode, String cityName) {
+        return new SubjectKey(SubjectKind.CITY, countryCode + "/" + nameKey(cityName));
+    }
+
+    /** The comparison form of a name: trimmed, whitespace runs folded to one space, lower-cased. */
+    public static String nameKey(String name) {
+        return name == null ? null : EventValidator.foldWhitespace(name).toLowerCase(Locale.ROOT);
+    }
+
+    /** The normalised key of {@code kind}, or an {@link IllegalArgumentException} whose message is the reason. */
+    public static String normalise(SubjectKind kind, String rawKey) {
+        String k = rawKey == null ? "" : rawKey.strip();
+        return switch (kind) {
+            case GLOBAL -> {
+                if (!k.isEmpty()) {
+                    throw new IllegalArgumentException("must be empty for a GLOBAL subject");
+                }
+                yield "";
+            }
+            case COUNTRY -> {
+                String c = k.toUpperCase(Locale.ROOT);
+                if (!isCountry(c)) {
+                    throw new IllegalArgumentException("must be an ISO 3166-1 alpha-2 country code like CN");
+                }
+                yield c;
+            }
+            case INSTITUTION -> {
+                if (k.isEmpty() || k.length() > MAX_NAME_LENGTH) {
+                    throw new IllegalArgumentException("must be a canonical institution id of 1.." + MAX_NAME_LENGTH
+                            + " characters");
+                }
+                yield k;
+            }
+            case COUNTRY_SECTOR -> {
+                String[] parts = k.toUpperCase(Locale.ROOT).split("/", -1);
+                if (parts.length != 2 || !isCountry(parts[0].strip())
+                        || Arrays.stream(Sector.values()).noneMatch(s -> s.name().equals(parts[1].strip()))) {
+                    throw new IllegalArgumentException("must be COUNTRY/SECTOR like CN/SEMICONDUCTORS; sectors: "
+                            + Arrays.toString(Sector.values()));
+                }
+                yield parts[0].strip() + "/" + parts[1].strip();
+            }
+            case CITY -> {
+                int slash = k.indexOf('/');
+                String country = slash < 0 ? "" : k.substring(0, slash).strip().toUpperCase(Locale.ROOT);
+                String city = slash < 0 ? "" : nameKey(k.substring(slash + 1));
+                if (!isCountry(country) || city.isEmpty() || city.length() > MAX_NAME_LENGTH) {
+                    throw new IllegalArgumentException("must be COUNTRY/city like CN/shanghai");
+                }
+                yield country + "/" + city;
+            }
+        };
+    }
+
+    /** {@code KIND:key}, the form rules are indexed by and metric-changes subjects are matched against. */
+    public String ref() {
+        return kind.name() + ":" + key;
+    }
+
+    @Override
+    public int compareTo(SubjectKey o) {
+        int c = kind.compareTo(o.kind);
+        return c != 0 ? c : key.compareTo(o.key);
+    }
+
+    private static boolean isCountry(String code) {
+        return code.length() == 2 && code.chars().allMatch(c -> c >= 'A' && c <= 'Z');
+    }
+}

@@ -1,0 +1,42 @@
+package io.nanopulse.contracts.api;
+
+import io.nanopulse.contracts.Sector;
+import io.nanopulse.contracts.SubjectKind;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SubjectKeyTest {
+
+    @Test
+    void clientKeysAreNormalisedToTheFormsTheFiguresUse() {
+        assertEquals(SubjectKey.GLOBAL, SubjectKey.of(SubjectKind.GLOBAL, "  "));
+        assertEquals(SubjectKey.country("CN"), SubjectKey.of(SubjectKind.COUNTRY, " cn "));
+        assertEquals(SubjectKey.countrySector("CN", Sector.SEMICONDUCTORS),
+                SubjectKey.of(SubjectKind.COUNTRY_SECTOR, "cn/semiconductors"));
+        assertEquals(SubjectKey.city("CN", "Shanghai  New"), SubjectKey.of(SubjectKind.CITY, " cn / Shanghai  New "));
+        assertEquals("CITY:CN/shanghai new", SubjectKey.of(SubjectKind.CITY, "CN/shanghai new").ref());
+        assertEquals("cas", SubjectKey.of(SubjectKind.INSTITUTION, " cas ").key());
+    }
+
+    @Test
+    void badKeysAreRefusedWithAReason() {
+        assertTrue(refusal(SubjectKind.GLOBAL, "x").contains("empty"));
+        assertTrue(refusal(SubjectKind.COUNTRY, "China").contains("alpha-2"));
+        assertTrue(refusal(SubjectKind.COUNTRY, "c1").contains("alpha-2"));
+        assertTrue(refusal(SubjectKind.COUNTRY_SECTOR, "CN/ROBOTS").contains("SECTOR"));
+        assertTrue(refusal(SubjectKind.CITY, "shanghai").contains("COUNTRY/city"));
+        assertTrue(refusal(SubjectKind.INSTITUTION, "x".repeat(201)).contains("1..200"));
+    }
+
+    @Test
+    void nameKeysFoldCaseAndWhitespace() {
+        assertEquals("chinese academy of sciences", SubjectKey.nameKey("  Chinese\tAcademy  of Sciences "));
+    }
+
+    private static String refusal(SubjectKind kind, String key) {
+        return assertThrows(IllegalArgumentException.class, () -> SubjectKey.of(kind, key)).getMessage();
+    }
+}

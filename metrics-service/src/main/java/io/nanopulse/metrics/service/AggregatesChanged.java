@@ -1,5 +1,0 @@
-package io.nanopulse.metrics.service;
-
-/** CDI event: a transaction that may change aggregates is under way (observed after it commits). */
-public record AggregatesChanged() {
-}

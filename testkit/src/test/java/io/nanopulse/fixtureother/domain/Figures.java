@@ -1,0 +1,4 @@
+package io.nanopulse.fixtureother.domain;
+
+public record Figures(long filings) {
+}

@@ -1,0 +1,5 @@
+package io.nanopulse.fixturestray.service;
+
+/** Violation: a class outside the template's packages. */
+public class Helper {
+}

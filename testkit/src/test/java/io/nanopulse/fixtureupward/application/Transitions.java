@@ -1,0 +1,6 @@
+package io.nanopulse.fixtureupward.application;
+
+public class Transitions {
+    public static void record(String what) {
+    }
+}
