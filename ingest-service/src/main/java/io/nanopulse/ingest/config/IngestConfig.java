@@ -59,8 +59,8 @@ public interface IngestConfig {
         MemorySize batchSize();
 
         /**
-         * none, lz4, zstd, snappy or gzip (compression.type). None by default: lz4 cost ~10% of the service's
-         * CPU per event with the broker on the same host; choose lz4 where the network is the limit.
+         * none, lz4, zstd, snappy or gzip (compression.type). None by default: compressing spends the service's
+         * CPU on every event, which pays only where the network, not the CPU, is the limit (then choose lz4).
          */
         @WithDefault("none")
         String compression();

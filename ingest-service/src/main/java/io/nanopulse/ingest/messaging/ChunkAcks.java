@@ -1,7 +1,7 @@
 package io.nanopulse.ingest.messaging;
 
-import io.nanopulse.ingest.service.EventPublisher;
-import io.nanopulse.ingest.service.PublishFailedException;
+import io.nanopulse.ingest.application.EventPublisher;
+import io.nanopulse.ingest.application.PublishFailedException;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.RecordMetadata;
 

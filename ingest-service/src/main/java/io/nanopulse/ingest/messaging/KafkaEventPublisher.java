@@ -11,9 +11,9 @@ import io.nanopulse.contracts.Json;
 import io.nanopulse.contracts.PatentEvent;
 import io.nanopulse.contracts.Topics;
 import io.nanopulse.contracts.TraceParent;
+import io.nanopulse.ingest.application.EventPublisher;
+import io.nanopulse.ingest.application.PublishFailedException;
 import io.nanopulse.ingest.config.IngestConfig;
-import io.nanopulse.ingest.service.EventPublisher;
-import io.nanopulse.ingest.service.PublishFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.Producer;
@@ -29,15 +29,14 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Publishes validated events on {@code patent-events} as binary-mode CloudEvents (written by the
- * CloudEvents SDK's Kafka binding): id = the client's eventId, type from the event type, source =
- * ingest-service, subject and Kafka key = patentId, data = the normalised event as JSON, and the request's
- * W3C {@code traceparent} as a header so the trace continues in the consumers.
+ * The {@link EventPublisher} port over Kafka: publishes validated events on {@code patent-events} as
+ * binary-mode CloudEvents (written by the CloudEvents SDK's Kafka binding): id = the client's eventId, type
+ * from the event type, source = ingest-service, subject and Kafka key = patentId, data = the normalised event
+ * as JSON, and the request's W3C {@code traceparent} as a header so the trace continues in the consumers.
  *
- * <p>Records go straight to the shared Kafka producer from the request thread. (The SmallRye emitter
- * path cost as much CPU per event as parsing and validating: a reactive pipeline, context capture and a
- * producer span per message.) A fair semaphore bounds the events handed to Kafka and not yet resolved
- * over all requests.
+ * <p>Records go straight from the request thread to the shared Kafka producer, with no reactive pipeline,
+ * context capture or producer span per message in between. A fair semaphore bounds the events handed to
+ * Kafka and not yet resolved over all requests.
  */
 @ApplicationScoped
 public class KafkaEventPublisher implements EventPublisher {

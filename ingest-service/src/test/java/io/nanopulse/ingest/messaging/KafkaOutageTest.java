@@ -61,6 +61,7 @@ class KafkaOutageTest {
             down.then().statusCode(503)
                     .contentType("application/problem+json")
                     .header("Retry-After", "5")
+                    .body("type", equalTo("https://nanopulse.io/problems/kafka-unavailable"))
                     .body("status", equalTo(503))
                     .body("detail", containsString("send them again"));
             acceptedWhileDown = down.jsonPath().getLong("accepted");
