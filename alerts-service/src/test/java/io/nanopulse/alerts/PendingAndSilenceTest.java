@@ -1,6 +1,6 @@
 package io.nanopulse.alerts;
 
-import io.nanopulse.alerts.evaluation.AlertEvaluator;
+import io.nanopulse.alerts.application.EvaluateChanges;
 import io.nanopulse.alerts.support.Api;
 import io.nanopulse.alerts.support.ChangePublisher;
 import io.nanopulse.alerts.support.MetricsStub;
@@ -42,7 +42,7 @@ class PendingAndSilenceTest {
 
     /** The method the periodic scheduler calls (disabled in tests so that time is driven explicitly). */
     @Inject
-    AlertEvaluator evaluator;
+    EvaluateChanges evaluator;
 
     private WebhookReceiver receiver;
     private String owner;

@@ -1,5 +1,7 @@
 package io.nanopulse.alerts.client;
 
+import io.nanopulse.contracts.api.metrics.FiguresBatch;
+import io.nanopulse.contracts.api.metrics.FiguresBatchRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -7,7 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** metrics-service query API (quarkus.rest-client.metrics.url). */
+/** metrics-service query API (quarkus.rest-client.metrics.url), in the records of its public contract. */
 @RegisterRestClient(configKey = "metrics")
 @Path("/metrics")
 public interface MetricsClient {
@@ -16,5 +18,5 @@ public interface MetricsClient {
     @Path("/figures/batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    FiguresBatchResponse batch(FiguresBatchRequest request);
+    FiguresBatch batch(FiguresBatchRequest request);
 }

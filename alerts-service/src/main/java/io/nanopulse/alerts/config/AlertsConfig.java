@@ -1,9 +1,11 @@
 package io.nanopulse.alerts.config;
 
-import io.nanopulse.alerts.service.RetrySchedule;
+import io.nanopulse.alerts.domain.RetrySchedule;
+import io.nanopulse.alerts.domain.WebhookUrlPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -108,5 +110,10 @@ public interface AlertsConfig {
     default RetrySchedule retrySchedule() {
         Retry r = delivery().retry();
         return new RetrySchedule(r.initialInterval(), r.multiplier(), r.maxInterval(), r.maxAttempts(), r.jitter());
+    }
+
+    /** The SSRF policy for webhook URLs, resolving hosts through the system's DNS. */
+    default WebhookUrlPolicy webhookUrlPolicy() {
+        return new WebhookUrlPolicy(webhook().allowHosts().orElse(Set.of()), InetAddress::getAllByName);
     }
 }

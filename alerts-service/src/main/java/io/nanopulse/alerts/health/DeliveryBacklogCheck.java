@@ -1,14 +1,13 @@
 package io.nanopulse.alerts.health;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.nanopulse.alerts.application.DeliverWebhooks;
+import io.nanopulse.alerts.domain.DeliveryBacklog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -21,19 +20,16 @@ import java.time.Instant;
 public class DeliveryBacklogCheck implements HealthCheck {
 
     @Inject
-    EntityManager em;
+    DeliverWebhooks deliveries;
 
     @Override
     public HealthCheckResponse call() {
         try {
-            Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
-                    "SELECT count(*), min(next_attempt_at) FROM webhook_delivery WHERE status = 'PENDING' AND next_attempt_at <= now()")
-                    .getSingleResult());
-            long due = ((Number) row[0]).longValue();
-            Instant oldest = row[1] == null ? null : row[1] instanceof Timestamp t ? t.toInstant() : (Instant) row[1];
+            DeliveryBacklog backlog = deliveries.backlog();
             return HealthCheckResponse.named("webhook-outbox").up()
-                    .withData("dueDeliveries", due)
-                    .withData("oldestDueSeconds", oldest == null ? 0 : Duration.between(oldest, Instant.now()).toSeconds())
+                    .withData("dueDeliveries", backlog.due())
+                    .withData("oldestDueSeconds", backlog.oldestDue() == null ? 0
+                            : Duration.between(backlog.oldestDue(), Instant.now()).toSeconds())
                     .build();
         } catch (RuntimeException e) {
             return HealthCheckResponse.named("webhook-outbox").down().withData("error", e.getClass().getSimpleName()).build();

@@ -1,8 +1,8 @@
 package io.nanopulse.alerts.messaging;
 
+import io.nanopulse.alerts.application.EvaluateChanges;
 import io.nanopulse.alerts.config.AlertsConfig;
-import io.nanopulse.alerts.evaluation.AlertEvaluator;
-import io.nanopulse.alerts.service.ChangeSet;
+import io.nanopulse.alerts.domain.ChangeSet;
 import io.nanopulse.contracts.TraceParent;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -35,7 +35,7 @@ public class MetricChangeConsumer {
     private static final Logger LOG = Logger.getLogger(MetricChangeConsumer.class);
 
     @Inject
-    AlertEvaluator evaluator;
+    EvaluateChanges evaluator;
 
     @Inject
     AlertsConfig config;

@@ -2,10 +2,10 @@ package io.nanopulse.alerts.messaging;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
-import io.nanopulse.alerts.service.ChangeSet;
-import io.nanopulse.alerts.service.SubjectKeys;
+import io.nanopulse.alerts.domain.ChangeSet;
 import io.nanopulse.contracts.Json;
 import io.nanopulse.contracts.MetricChange;
+import io.nanopulse.contracts.api.SubjectKey;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -46,10 +46,10 @@ public final class MetricChangeParser {
                         continue;
                     }
                     try {
-                        refs.add(SubjectKeys.ref(s.kind(), SubjectKeys.normalise(s.kind(), s.key())));
+                        refs.add(SubjectKey.of(s.kind(), s.key()).ref());
                     } catch (IllegalArgumentException e) {
-                        // A key our grammar does not know: match it verbatim rather than drop it.
-                        refs.add(SubjectKeys.ref(s.kind(), s.key() == null ? "" : s.key()));
+                        // A key the grammar does not know: match it verbatim rather than drop it.
+                        refs.add(new SubjectKey(s.kind(), s.key() == null ? "" : s.key()).ref());
                     }
                 }
             }

@@ -1,6 +1,6 @@
 package io.nanopulse.alerts.messaging;
 
-import io.nanopulse.alerts.service.ChangeSet;
+import io.nanopulse.alerts.domain.ChangeSet;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

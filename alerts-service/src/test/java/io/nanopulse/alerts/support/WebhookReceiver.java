@@ -1,13 +1,12 @@
 package io.nanopulse.alerts.support;
 
-import com.sun.net.httpserver.HttpServer;
+import io.nanopulse.testkit.http.HttpStub;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,14 +14,14 @@ import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 
 /**
- * A real webhook receiver. It verifies Standard Webhooks signatures with its own HMAC code (javax.crypto
- * here, not the service's signer), records every request with the status it answered, and can be
- * scripted (answer codes, Retry-After) or taken down and brought back on the same port.
+ * A real webhook receiver on the testkit's {@link HttpStub}. It verifies Standard Webhooks signatures with its
+ * own HMAC code (javax.crypto here, not the service's signer), records every request with the status it
+ * answered, and can be scripted (answer codes, Retry-After) or taken down and brought back on the same port.
  */
 public class WebhookReceiver implements AutoCloseable {
+    private static final String PATH = "/hook";
 
     /** One request as received; {@code verifiedWith} lists the indexes of the secrets whose signature matched. */
     public record Received(String webhookId, String timestamp, String signature, String contentType, String traceparent,
@@ -32,13 +31,11 @@ public class WebhookReceiver implements AutoCloseable {
         }
     }
 
+    private final HttpStub stub = new HttpStub().route(PATH, this::receive);
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Deque<int[]> script = new ArrayDeque<>();
     private final List<String> secrets = new CopyOnWriteArrayList<>();
-    private final java.util.concurrent.atomic.AtomicInteger arrivals = new java.util.concurrent.atomic.AtomicInteger();
     private volatile long holdNextMillis;
-    private volatile int port;
-    private HttpServer server;
 
     public WebhookReceiver() {
         start();
@@ -58,18 +55,18 @@ public class WebhookReceiver implements AutoCloseable {
     }
 
     /** The next request is held this long before it is answered (a receiver slow enough to be cut off). */
-    public WebhookReceiver holdNext(java.time.Duration d) {
+    public WebhookReceiver holdNext(Duration d) {
         holdNextMillis = d.toMillis();
         return this;
     }
 
     /** Requests that arrived, answered or not yet. */
     public int arrivals() {
-        return arrivals.get();
+        return stub.requests(PATH).size();
     }
 
     public String url() {
-        return "http://127.0.0.1:" + port + "/hook";
+        return stub.url(PATH);
     }
 
     public List<Received> received() {
@@ -80,52 +77,35 @@ public class WebhookReceiver implements AutoCloseable {
         return received.stream().filter(r -> r.answered() >= 200 && r.answered() < 300).toList();
     }
 
-    public synchronized void start() {
-        if (server != null) {
-            return;
-        }
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.createContext("/hook", exchange -> {
-            try (exchange) {
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                arrivals.incrementAndGet();
-                long hold = holdNextMillis;
-                if (hold > 0) {
-                    holdNextMillis = 0;
-                    try {
-                        Thread.sleep(hold);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                var h = exchange.getRequestHeaders();
-                String id = h.getFirst("webhook-id");
-                String ts = h.getFirst("webhook-timestamp");
-                String sig = h.getFirst("webhook-signature");
-                int[] next = nextAnswer();
-                received.add(new Received(id, ts, sig, h.getFirst("content-type"), h.getFirst("traceparent"), body,
-                        verify(id, ts, sig, body), next[0], Instant.now()));
-                if (next[1] >= 0) {
-                    exchange.getResponseHeaders().add("Retry-After", Integer.toString(next[1]));
-                }
-                exchange.sendResponseHeaders(next[0], -1);
-            }
-        });
-        server.start();
-        port = server.getAddress().getPort();
+    /** Serves (again, on the same port). */
+    public void start() {
+        stub.start();
     }
 
     /** Takes the receiver down: connections are refused until {@link #start()}. */
-    public synchronized void stop() {
-        if (server != null) {
-            server.stop(0);
-            server = null;
+    public void stop() {
+        stub.stop();
+    }
+
+    private HttpStub.Reply receive(HttpStub.Request request) {
+        long hold = holdNextMillis;
+        if (hold > 0) {
+            holdNextMillis = 0;
+            try {
+                Thread.sleep(hold);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+        String id = request.header("webhook-id");
+        String ts = request.header("webhook-timestamp");
+        String sig = request.header("webhook-signature");
+        String body = request.text();
+        int[] next = nextAnswer();
+        received.add(new Received(id, ts, sig, request.header("content-type"), request.header("traceparent"), body,
+                verify(id, ts, sig, body), next[0], Instant.now()));
+        HttpStub.Reply reply = HttpStub.Reply.empty(next[0]);
+        return next[1] >= 0 ? reply.withHeader("Retry-After", Integer.toString(next[1])) : reply;
     }
 
     private synchronized int[] nextAnswer() {

@@ -1,0 +1,117 @@
+package io.nanopulse.alerts.api;
+
+import io.nanopulse.alerts.domain.AlertRule;
+import io.nanopulse.alerts.domain.AlertTransition;
+import io.nanopulse.alerts.domain.DeliveryWithAttempts;
+import io.nanopulse.alerts.domain.Page;
+import io.nanopulse.alerts.domain.RuleDefinition;
+import io.nanopulse.alerts.domain.RuleDraft;
+import io.nanopulse.alerts.domain.RuleHistory;
+import io.nanopulse.alerts.domain.RuleWithState;
+import io.nanopulse.alerts.domain.SilenceDraft;
+import io.nanopulse.alerts.domain.WebhookDelivery;
+import io.nanopulse.contracts.api.alerts.Delivery;
+import io.nanopulse.contracts.api.alerts.DeliveryAttempt;
+import io.nanopulse.contracts.api.alerts.DeliveryPage;
+import io.nanopulse.contracts.api.alerts.Rule;
+import io.nanopulse.contracts.api.alerts.RulePage;
+import io.nanopulse.contracts.api.alerts.RuleRequest;
+import io.nanopulse.contracts.api.alerts.RuleState;
+import io.nanopulse.contracts.api.alerts.Silence;
+import io.nanopulse.contracts.api.alerts.SilencePage;
+import io.nanopulse.contracts.api.alerts.SilenceRequest;
+import io.nanopulse.contracts.api.alerts.SubjectRef;
+import io.nanopulse.contracts.api.alerts.Subscriber;
+import io.nanopulse.contracts.api.alerts.SubscriberPage;
+import io.nanopulse.contracts.api.alerts.Transition;
+import io.nanopulse.contracts.api.alerts.Webhook;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** Request bodies to domain drafts, domain objects to the public response bodies of contracts. */
+final class ApiMapper {
+
+    private ApiMapper() {
+    }
+
+    static RuleDraft draft(RuleRequest r) {
+        SubjectRef subject = r.subject();
+        return new RuleDraft(r.name(), subject == null ? null : subject.kind(), subject == null ? null : subject.key(),
+                r.metric(), r.window(), r.condition(), r.threshold(), r.recoveryThreshold(), r.pendingFor(),
+                r.repeatInterval(), r.labels());
+    }
+
+    static SilenceDraft draft(SilenceRequest r) {
+        return new SilenceDraft(r.ruleId(), r.subscriberId(), r.matchers(), r.startsAt(), r.endsAt(), r.comment());
+    }
+
+    /** {@code showSecret} only in the answers that create a secret (create, rotate-secret). */
+    static Subscriber subscriber(io.nanopulse.alerts.domain.Subscriber s, boolean showSecret) {
+        Webhook webhook = s.webhookUrl() == null ? null : new Webhook(s.webhookUrl(),
+                s.webhookEnabled() ? "ENABLED" : "DISABLED", s.webhookDisabledReason(), s.webhookDisabledAt(),
+                s.webhookFailingSince());
+        return new Subscriber(s.id(), s.name(), webhook, "/subscribers/" + s.id() + "/stream",
+                showSecret ? s.secret() : null, s.previousSecretValidUntil(Instant.now()), s.createdAt(), s.updatedAt());
+    }
+
+    static SubscriberPage subscribers(Page<io.nanopulse.alerts.domain.Subscriber> p) {
+        return new SubscriberPage(p.items().stream().map(s -> subscriber(s, false)).toList(), p.page(), p.size(),
+                p.totalItems());
+    }
+
+    static Rule rule(RuleWithState rs) {
+        AlertRule r = rs.rule();
+        RuleDefinition d = r.definition();
+        var s = rs.state();
+        return new Rule(r.id(), r.subscriberId(), d.name(), new SubjectRef(d.subject().kind().name(), d.subject().key()),
+                d.metric().apiName(), d.window(), d.thresholds().condition().name(), d.thresholds().threshold(),
+                d.thresholds().recoveryThreshold(), wholeSeconds(d.thresholds().pendingFor()),
+                wholeSeconds(d.thresholds().repeatEvery()), d.labels(),
+                r.revision(), s == null ? null : s.state().name(), s == null ? null : s.stateSince(), r.createdAt(),
+                r.updatedAt());
+    }
+
+    /** Durations are stored in whole seconds; the API shows what is stored. */
+    private static String wholeSeconds(Duration d) {
+        return d == null ? null : Duration.ofSeconds(d.toSeconds()).toString();
+    }
+
+    static RulePage rules(Page<RuleWithState> p) {
+        return new RulePage(p.items().stream().map(ApiMapper::rule).toList(), p.page(), p.size(), p.totalItems());
+    }
+
+    static RuleState state(RuleHistory h) {
+        var s = h.state();
+        return new RuleState(s.ruleId(), s.state().name(), s.stateSince(), s.pendingSince(), s.lastValue(),
+                s.lastEvaluatedAt(), s.lastNotifiedAt(), s.transitionCount(),
+                h.recentTransitions().stream().map(ApiMapper::transition).toList());
+    }
+
+    static Transition transition(AlertTransition t) {
+        return new Transition(t.id(), t.seq(), t.kind().name(), t.from().name(), t.to().name(), t.value(), t.threshold(),
+                t.silencedBy(), t.occurredAt());
+    }
+
+    static Silence silence(io.nanopulse.alerts.domain.Silence s) {
+        var scope = s.scope();
+        return new Silence(s.id(), scope.ruleId(), scope.subscriberId(), scope.matchers(), scope.startsAt(),
+                scope.endsAt(), s.comment(), s.activeAt(Instant.now()), s.createdAt());
+    }
+
+    static SilencePage silences(Page<io.nanopulse.alerts.domain.Silence> p) {
+        return new SilencePage(p.items().stream().map(ApiMapper::silence).toList(), p.page(), p.size(), p.totalItems());
+    }
+
+    static Delivery delivery(DeliveryWithAttempts dw) {
+        WebhookDelivery d = dw.delivery();
+        return new Delivery(d.id(), d.webhookId(), d.ruleId(), d.transitionId(), d.eventType(), d.status().name(),
+                d.attempts(), d.nextAttemptAt(), d.lastStatusCode(), d.lastError(), d.createdAt(), d.completedAt(),
+                dw.attempts().stream().map(a -> new DeliveryAttempt(a.attemptedAt(), a.statusCode(), a.latencyMs(),
+                        a.outcome(), a.error())).toList());
+    }
+
+    static DeliveryPage deliveries(Page<DeliveryWithAttempts> p) {
+        return new DeliveryPage(p.items().stream().map(ApiMapper::delivery).toList(), p.page(), p.size(), p.totalItems());
+    }
+}

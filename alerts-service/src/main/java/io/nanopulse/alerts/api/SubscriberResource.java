@@ -1,0 +1,91 @@
+package io.nanopulse.alerts.api;
+
+import io.nanopulse.alerts.application.ManageSubscribers;
+import io.nanopulse.alerts.domain.AlertNotification;
+import io.nanopulse.contracts.api.alerts.Subscriber;
+import io.nanopulse.contracts.api.alerts.SubscriberPage;
+import io.nanopulse.contracts.api.alerts.SubscriberRequest;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** Subscribers of the calling owner: CRUD, secret rotation and the live SSE stream. */
+@Path("/subscribers")
+@Produces(MediaType.APPLICATION_JSON)
+public class SubscriberResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ManageSubscribers subscribers;
+
+    /** The answer carries the new secret, the only time it is shown. */
+    @POST
+    public Response create(@Valid @NotNull(message = "a JSON body is required") SubscriberRequest body) {
+        Subscriber created = ApiMapper.subscriber(subscribers.create(caller.owner(), body.name(), body.webhookUrl()), true);
+        return Response.created(URI.create("/subscribers/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    public SubscriberPage list(@QueryParam("page") @DefaultValue("0") int page,
+                               @QueryParam("size") @DefaultValue("50") int size) {
+        Paging.check(page, size);
+        return ApiMapper.subscribers(subscribers.list(caller.owner(), page, size));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Subscriber get(@PathParam("id") UUID id) {
+        return ApiMapper.subscriber(subscribers.get(caller.owner(), id), false);
+    }
+
+    /** Replaces name and webhook URL; saving a webhook URL re-enables a disabled endpoint. */
+    @PUT
+    @Path("/{id}")
+    public Subscriber update(@PathParam("id") UUID id,
+                             @Valid @NotNull(message = "a JSON body is required") SubscriberRequest body) {
+        return ApiMapper.subscriber(subscribers.update(caller.owner(), id, body.name(), body.webhookUrl()), false);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("id") UUID id) {
+        subscribers.delete(caller.owner(), id);
+        return Response.noContent().build();
+    }
+
+    /** A new signing secret, shown once; the previous one keeps signing for the rotation overlap. */
+    @POST
+    @Path("/{id}/rotate-secret")
+    public Subscriber rotateSecret(@PathParam("id") UUID id) {
+        return ApiMapper.subscriber(subscribers.rotateSecret(caller.owner(), id), true);
+    }
+
+    /** Server-Sent Events: each notification of this subscriber as a CloudEvent, live. */
+    @GET
+    @Path("/{id}/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Blocking
+    public Multi<AlertNotification> stream(@PathParam("id") UUID id) {
+        return subscribers.stream(caller.owner(), id);
+    }
+}

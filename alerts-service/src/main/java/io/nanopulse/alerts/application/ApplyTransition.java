@@ -1,0 +1,117 @@
+package io.nanopulse.alerts.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.nanopulse.alerts.application.port.OutboxStore;
+import io.nanopulse.alerts.application.port.RuleStore;
+import io.nanopulse.alerts.application.port.SilenceStore;
+import io.nanopulse.alerts.application.port.SubscriberStore;
+import io.nanopulse.alerts.application.port.TransitionStore;
+import io.nanopulse.alerts.config.AlertsConfig;
+import io.nanopulse.alerts.domain.AlertNotification;
+import io.nanopulse.alerts.domain.AlertRule;
+import io.nanopulse.alerts.domain.AlertTransition;
+import io.nanopulse.alerts.domain.RuleState;
+import io.nanopulse.alerts.domain.Silence;
+import io.nanopulse.alerts.domain.Subscriber;
+import io.nanopulse.alerts.domain.TransitionKind;
+import io.nanopulse.alerts.domain.WebhookDelivery;
+import io.nanopulse.contracts.Json;
+import io.nanopulse.contracts.TraceParent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Applies one freshly read value to one rule, in one transaction: lock the state row, step the state
+ * machine, record the transition and write its outbox row. Either all of it commits or none; the lock
+ * and the compared states make every transition happen exactly once, however many instances, restarts
+ * and redelivered changes there are.
+ */
+@ApplicationScoped
+public class ApplyTransition {
+
+    @Inject
+    RuleStore rules;
+
+    @Inject
+    TransitionStore transitions;
+
+    @Inject
+    SilenceStore silences;
+
+    @Inject
+    SubscriberStore subscribers;
+
+    @Inject
+    OutboxStore outbox;
+
+    @Inject
+    Event<TransitionCommitted> committed;
+
+    @Inject
+    AlertsConfig config;
+
+    /**
+     * @param revision   the rule revision the value was read for; a rule edited since is skipped (its
+     *                   edit triggers its own evaluation)
+     * @param observedAt when the value was read; a value read before the one applied last is stale
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<TransitionKind> apply(UUID ruleId, int revision, Double value, Instant observedAt) {
+        Optional<RuleState> locked = rules.lockState(ruleId);
+        if (locked.isEmpty()) {
+            return Optional.empty(); // deleted meanwhile
+        }
+        RuleState state = locked.get();
+        AlertRule rule = rules.find(ruleId).orElse(null);
+        if (rule == null || rule.revision() != revision) {
+            return Optional.empty();
+        }
+        if (state.isStale(observedAt)) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        RuleState.Applied applied = state.apply(rule, value, observedAt, now);
+        rules.saveState(applied.state());
+        if (applied.transition().isEmpty()) {
+            return Optional.empty();
+        }
+
+        AlertTransition t = applied.transition().get();
+        AlertNotification notification = null;
+        int deliveries = 0;
+        if (t.kind().notifies()) {
+            Optional<Silence> silence = silences.inForce(rule.owner(), now).stream()
+                    .filter(s -> s.scope().mutes(rule.id(), rule.subscriberId(), rule.definition().labels(), now))
+                    .findFirst();
+            if (silence.isPresent()) {
+                t = t.silencedBy(silence.get().id());
+            } else {
+                notification = AlertNotification.of(rule, t, config.publicBaseUrl());
+                Subscriber subscriber = subscribers.find(rule.subscriberId()).orElse(null);
+                if (subscriber != null && subscriber.webhookActive()) {
+                    // The webhook call joins the trace of the change that caused it.
+                    outbox.enqueue(WebhookDelivery.pending(subscriber.id(), t, notification.type(),
+                            payload(notification), TraceParent.current(), now));
+                    deliveries = 1;
+                }
+            }
+        }
+        transitions.record(t);
+        committed.fire(new TransitionCommitted(rule.id(), rule.subscriberId(), t.kind(), notification, deliveries));
+        return Optional.of(t.kind());
+    }
+
+    private static String payload(AlertNotification notification) {
+        try {
+            return Json.mapper().writeValueAsString(notification);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("notification not serialisable", e);
+        }
+    }
+}

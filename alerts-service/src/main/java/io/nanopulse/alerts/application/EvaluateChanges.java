@@ -1,0 +1,165 @@
+package io.nanopulse.alerts.application;
+
+import io.nanopulse.alerts.application.port.FiguresSource;
+import io.nanopulse.alerts.application.port.RuleStore;
+import io.nanopulse.alerts.config.AlertsConfig;
+import io.nanopulse.alerts.domain.ChangeSet;
+import io.nanopulse.alerts.domain.FigureQuery;
+import io.nanopulse.alerts.domain.Figures;
+import io.nanopulse.alerts.domain.RuleTarget;
+import io.nanopulse.alerts.domain.TransitionKind;
+import io.opentelemetry.context.Context;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Reads current values for a set of rules from metrics-service and applies each to its rule's state
+ * machine. Which rules a metric change may affect: those whose subject it lists, every share rule and
+ * every GLOBAL rule when a global total moved (every share has a new denominator), and all rules when a
+ * change could not be read. Rules are processed in chunks so one metrics call serves up to
+ * {@code chunk-size} rules, with identical (subject, window) queries asked once.
+ */
+@ApplicationScoped
+public class EvaluateChanges {
+    private static final Logger LOG = Logger.getLogger(EvaluateChanges.class);
+
+    @Inject
+    FiguresSource metrics;
+
+    @Inject
+    RuleStore rules;
+
+    @Inject
+    ApplyTransition transitions;
+
+    @Inject
+    AlertsConfig config;
+
+    /** Evaluations of new or edited rules run here, off the HTTP request that saved them. */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "alerts-rule-evaluation");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Evaluates every rule the changes may have moved; throws when any could not be evaluated. */
+    public int evaluate(ChangeSet changes) {
+        if (changes.everything()) {
+            return evaluateAll();
+        }
+        if (changes.isEmpty()) {
+            return 0;
+        }
+        // One query for the rules the change may have moved (a change lists thousands of subjects, few have rules).
+        String[] refs = changes.subjectRefs().toArray(String[]::new);
+        List<RuleTarget> affected = QuarkusTransaction.requiringNew()
+                .call(() -> rules.targetsAffectedBy(refs, changes.globalChanged()));
+        int step = Math.max(1, config.evaluation().chunkSize());
+        int transitioned = 0;
+        for (int i = 0; i < affected.size(); i += step) {
+            transitioned += evaluateTargets(affected.subList(i, Math.min(affected.size(), i + step)));
+        }
+        return transitioned;
+    }
+
+    /** Every rule, e.g. for the periodic pass (trailing windows roll forward, pending durations expire). */
+    public int evaluateAll() {
+        int transitioned = 0;
+        UUID after = null;
+        while (true) {
+            UUID from = after;
+            int size = Math.max(1, config.evaluation().chunkSize());
+            List<RuleTarget> page = QuarkusTransaction.requiringNew().call(() -> rules.targetsAfter(from, size));
+            if (page.isEmpty()) {
+                return transitioned;
+            }
+            transitioned += evaluateTargets(page);
+            after = page.get(page.size() - 1).id();
+        }
+    }
+
+    /** Evaluates one rule soon, without blocking the caller; the periodic pass is the safety net. */
+    public void evaluateSoon(UUID ruleId) {
+        // Context.wrap: the evaluation stays in the trace of the request that saved the rule.
+        background.execute(Context.current().wrap(() -> {
+            try {
+                Optional<RuleTarget> t = QuarkusTransaction.requiringNew().call(() -> rules.target(ruleId));
+                evaluateTargets(t.stream().toList());
+            } catch (RuntimeException e) {
+                LOG.warnf("first evaluation of rule %s failed (%s); the periodic evaluation will retry", ruleId, e.toString());
+            }
+        }));
+    }
+
+    /** Returns how many rules transitioned; throws after trying all when some could not be evaluated. */
+    int evaluateTargets(List<RuleTarget> targets) {
+        int transitioned = 0;
+        RuntimeException failure = null;
+        int step = Math.min(FiguresSource.MAX_QUERIES, Math.max(1, config.evaluation().chunkSize()));
+        for (int i = 0; i < targets.size(); i += step) {
+            List<RuleTarget> chunk = targets.subList(i, Math.min(targets.size(), i + step));
+            Map<FigureQuery, Integer> index = new LinkedHashMap<>();
+            chunk.forEach(t -> index.putIfAbsent(t.query(), index.size()));
+            List<FigureQuery> queries = new ArrayList<>(index.keySet());
+            Instant observedAt = Instant.now();
+            List<Optional<Figures>> figures = fetch(queries);
+            for (RuleTarget t : chunk) {
+                Optional<Figures> f = figures.get(index.get(t.query()));
+                if (f.isEmpty()) {
+                    continue; // metrics-service refused this query; logged in fetch
+                }
+                try {
+                    Optional<TransitionKind> k = transitions.apply(t.id(), t.revision(), f.get().valueOf(t.metric()), observedAt);
+                    if (k.isPresent()) {
+                        transitioned++;
+                    }
+                } catch (RuntimeException e) {
+                    failure = e;
+                    LOG.warnf("rule %s could not be evaluated: %s", t.id(), e.toString());
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return transitioned;
+    }
+
+    /**
+     * Figures per query. A 4xx for a whole batch is split query by query, so one query metrics-service
+     * refuses cannot block every other rule; such a query yields empty.
+     */
+    private List<Optional<Figures>> fetch(List<FigureQuery> queries) {
+        try {
+            return metrics.fetch(queries).stream().map(Optional::ofNullable).toList();
+        } catch (FiguresSource.QueryRejected e) {
+            if (queries.size() == 1) {
+                LOG.warnf("metrics-service refused query %s: %s", queries.get(0), e.getMessage());
+                return List.of(Optional.empty());
+            }
+            List<Optional<Figures>> out = new ArrayList<>(queries.size());
+            for (FigureQuery q : queries) {
+                out.addAll(fetch(List.of(q)));
+            }
+            return out;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+}

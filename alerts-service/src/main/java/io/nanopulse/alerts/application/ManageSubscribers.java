@@ -1,0 +1,118 @@
+package io.nanopulse.alerts.application;
+
+import io.nanopulse.alerts.application.port.SubscriberStore;
+import io.nanopulse.alerts.config.AlertsConfig;
+import io.nanopulse.alerts.domain.AlertNotification;
+import io.nanopulse.alerts.domain.Page;
+import io.nanopulse.alerts.domain.Subscriber;
+import io.nanopulse.alerts.domain.WebhookSigner;
+import io.nanopulse.alerts.domain.WebhookUrlPolicy;
+import io.nanopulse.contracts.problem.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Multi;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Subscribers of an owner: create, read, replace, delete, rotate the signing secret, and follow the live
+ * stream. Another owner's subscriber does not exist (404). Webhook URLs pass the SSRF policy before they
+ * are saved (and again before every send).
+ */
+@ApplicationScoped
+public class ManageSubscribers {
+
+    @Inject
+    SubscriberStore subscribers;
+
+    @Inject
+    NotificationHub hub;
+
+    @Inject
+    AlertsConfig config;
+
+    private WebhookUrlPolicy policy;
+
+    @PostConstruct
+    void init() {
+        policy = config.webhookUrlPolicy();
+    }
+
+    /** A new subscriber with a new secret (the answer shows it, once). */
+    @Transactional
+    public Subscriber create(String owner, String name, String webhookUrl) {
+        Subscriber s = Subscriber.create(owner, name.trim(), checkedUrl(webhookUrl), WebhookSigner.newSecret(),
+                Instant.now());
+        subscribers.insert(s);
+        return s;
+    }
+
+    @Transactional
+    public Page<Subscriber> list(String owner, int page, int size) {
+        return subscribers.page(owner, page, size);
+    }
+
+    @Transactional
+    public Subscriber get(String owner, UUID id) {
+        return owned(owner, id);
+    }
+
+    /**
+     * Replaces name and webhook URL. Saving a webhook URL (even the same one) re-enables a disabled
+     * endpoint and clears its failure streak: this is the way back after a 410 or an auto-disable.
+     */
+    @Transactional
+    public Subscriber update(String owner, UUID id, String name, String webhookUrl) {
+        Subscriber s = locked(owner, id).withEndpoint(name.trim(), checkedUrl(webhookUrl), Instant.now());
+        subscribers.update(s);
+        return s;
+    }
+
+    @Transactional
+    public void delete(String owner, UUID id) {
+        owned(owner, id);
+        subscribers.delete(id);
+    }
+
+    /**
+     * New signing secret, shown once. The previous one keeps signing (both signatures are sent) for
+     * nanopulse.alerts.webhook.secret-rotation-overlap, so receivers can switch without losing events.
+     */
+    @Transactional
+    public Subscriber rotateSecret(String owner, UUID id) {
+        Subscriber s = locked(owner, id).rotated(WebhookSigner.newSecret(),
+                config.webhook().secretRotationOverlap(), Instant.now());
+        subscribers.update(s);
+        return s;
+    }
+
+    /** Each committed notification of this subscriber, live (see {@link NotificationHub}). */
+    public Multi<AlertNotification> stream(String owner, UUID id) {
+        QuarkusTransaction.requiringNew().run(() -> owned(owner, id));
+        return hub.stream(id);
+    }
+
+    private Subscriber owned(String owner, UUID id) {
+        return subscribers.findOwned(id, owner).orElseThrow(() -> ProblemException.notFound("subscriber " + id + " not found"));
+    }
+
+    private Subscriber locked(String owner, UUID id) {
+        return subscribers.lock(id).filter(s -> s.owner().equals(owner))
+                .orElseThrow(() -> ProblemException.notFound("subscriber " + id + " not found"));
+    }
+
+    private String checkedUrl(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        String u = url.trim();
+        policy.refusal(u).ifPresent(reason -> {
+            throw ProblemException.invalid("webhookUrl", reason);
+        });
+        return u;
+    }
+}

@@ -1,0 +1,90 @@
+package io.nanopulse.alerts.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Decides the next state of a rule from its stored state and a freshly read value. Pure: the caller
+ * holds the row lock and persists the result, so the same input always gives the same step, and a
+ * redelivered trigger that reads the same value yields no step at all.
+ *
+ * <p>Semantics (after Prometheus/Grafana alerting, plus hysteresis):
+ * <ul>
+ * <li>The condition "breaches" strictly past the threshold. OK + breach → PENDING, or FIRING at once
+ * when the pending duration is zero. PENDING + breach held for the pending duration → FIRING.
+ * PENDING + no breach → OK (cancelled, not announced).</li>
+ * <li>FIRING resolves only past the recovery threshold (the threshold itself when none is set), so
+ * values oscillating between the two thresholds never flap.</li>
+ * <li>A null value (denominator 0: no data) never fires and never resolves: it cancels PENDING and
+ * keeps FIRING as it is.</li>
+ * <li>While FIRING, a reminder is due every repeat interval after the last notification.</li>
+ * </ul>
+ */
+public final class AlertStateMachine {
+
+    private AlertStateMachine() {
+    }
+
+    /** The stored part of a rule's state the decision depends on. */
+    public record Snapshot(AlertState state, Instant pendingSince, Instant lastNotifiedAt) {
+    }
+
+    /** The state to store; {@code kind} is null when nothing happened. */
+    public record Step(AlertState state, Instant pendingSince, Instant lastNotifiedAt, TransitionKind kind) {
+        public boolean changed() {
+            return kind != null;
+        }
+    }
+
+    public static Step next(Thresholds rule, Snapshot current, Double value, Instant now) {
+        boolean breach = value != null && rule.condition().breaches(value, rule.threshold());
+        switch (current.state()) {
+            case OK -> {
+                if (!breach) {
+                    return unchanged(current);
+                }
+                if (isZero(rule.pendingFor())) {
+                    return new Step(AlertState.FIRING, null, now, TransitionKind.FIRING);
+                }
+                return new Step(AlertState.PENDING, now, current.lastNotifiedAt(), TransitionKind.PENDING);
+            }
+            case PENDING -> {
+                if (!breach) {
+                    return new Step(AlertState.OK, null, current.lastNotifiedAt(), TransitionKind.CANCELLED);
+                }
+                Instant since = current.pendingSince() == null ? now : current.pendingSince();
+                if (!now.isBefore(since.plus(rule.pendingFor()))) {
+                    return new Step(AlertState.FIRING, null, now, TransitionKind.FIRING);
+                }
+                return new Step(AlertState.PENDING, since, current.lastNotifiedAt(), null);
+            }
+            case FIRING -> {
+                if (value != null && recovered(rule, value)) {
+                    return new Step(AlertState.OK, null, now, TransitionKind.RESOLVED);
+                }
+                Duration repeat = rule.repeatEvery();
+                Instant last = current.lastNotifiedAt();
+                if (repeat != null && !isZero(repeat) && last != null && !now.isBefore(last.plus(repeat))) {
+                    return new Step(AlertState.FIRING, null, now, TransitionKind.REMINDER);
+                }
+                return unchanged(current);
+            }
+            default -> throw new IllegalStateException("unknown state " + current.state());
+        }
+    }
+
+    private static boolean recovered(Thresholds rule, double value) {
+        if (rule.recoveryThreshold() == null) {
+            return !rule.condition().breaches(value, rule.threshold());
+        }
+        return rule.condition().recovered(value, rule.recoveryThreshold());
+    }
+
+    private static boolean isZero(Duration d) {
+        return d == null || d.isZero() || d.isNegative();
+    }
+
+    private static Step unchanged(Snapshot s) {
+        return new Step(s.state(), s.pendingSince(), s.lastNotifiedAt(), null);
+    }
+}

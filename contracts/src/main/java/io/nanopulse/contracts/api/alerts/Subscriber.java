@@ -1,0 +1,20 @@
+package io.nanopulse.contracts.api.alerts;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A subscriber as the API shows it. {@code secret} is present only in the answer that created it (create,
+ * rotate-secret): it is never shown again. Absent members are left out.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Subscriber", description = "A subscriber; secret (whsec_...) appears only in the answer that created it.")
+public record Subscriber(@Schema(examples = "0b9d5f1e-8f5a-4d7e-9a57-3f0b7a2c9e11") UUID id,
+                         @Schema(examples = "ops team") String name, Webhook webhook,
+                         @Schema(examples = "/subscribers/0b9d5f1e-8f5a-4d7e-9a57-3f0b7a2c9e11/stream") String streamUrl,
+                         @Schema(examples = "whsec_MfKQ9r8GKYqrTwJzuyk8", nullable = true) String secret,
+                         Instant previousSecretValidUntil, Instant createdAt, Instant updatedAt) {
+}
