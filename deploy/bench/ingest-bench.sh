@@ -9,8 +9,8 @@
 #   EVENTS=500000 CONCURRENCY=2 HEAP=256m deploy/bench/ingest-bench.sh
 #   INGEST_OPTS="-Dnanopulse.ingest.producer.compression=lz4" deploy/bench/ingest-bench.sh
 #
-# Needs: JDK 17+, ./mvnw; builds ingest-service and testkit (package only) if their jars are missing,
-# and fetches org.apache.kafka:kafka-tools (bench only) into deploy/bench/out/kafka-tools once.
+# Needs: JDK 17+, ./mvnw; builds ingest-service, loadgen (the generator, the sender and the broker launcher,
+# io.nanopulse.loadgen.bench.ingest) and Kafka's perf tools (module loadgen/kafka-tools) if they are missing.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -41,13 +41,15 @@ log() { echo "[bench] $*" >&2; }
 
 # --- builds ---------------------------------------------------------------------------------------------
 [ -f ingest-service/target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q -pl ingest-service -am package -DskipTests
-[ -f testkit/target/classpath.txt ] && [ -d testkit/target/kafka-broker ] || ./mvnw -B -q -pl testkit -am package -DskipTests
-[ -d "$OUT/kafka-tools" ] || ./mvnw -B -q -f "$BENCH/pom.xml" dependency:copy-dependencies -DoutputDirectory="$OUT/kafka-tools"
+[ -f loadgen/target/classpath.txt ] && [ -d loadgen/target/classes ] && [ -d testkit/kafka-broker/target/libs ] \
+  || ./mvnw -B -q -pl loadgen -am package -DskipTests
+[ -d loadgen/kafka-tools/target/libs ] || ./mvnw -B -q -pl loadgen/kafka-tools package
+TOOLS=$ROOT/loadgen/kafka-tools/target/libs
+LOADGEN_CP="loadgen/target/classes:$(cat loadgen/target/classpath.txt)"
 
 # --- broker -------------------------------------------------------------------------------------------
 log "starting Kafka on 127.0.0.1:$KAFKA_PORT"
-java -cp "testkit/target/classes:$(cat testkit/target/classpath.txt):testkit/target/kafka-broker/*" \
-  "$BENCH/BenchBroker.java" "$OUT/kafka-data" "$KAFKA_PORT" > "$OUT/broker.log" 2>&1 &
+java -cp "$LOADGEN_CP" io.nanopulse.loadgen.bench.ingest.BenchBroker "$OUT/kafka-data" "$KAFKA_PORT" > "$OUT/broker.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 360); do grep -q '^READY' "$OUT/broker.log" && break; sleep 0.5; done
 grep -q '^READY' "$OUT/broker.log" || { cat "$OUT/broker.log"; exit 1; }
@@ -65,22 +67,23 @@ curl -sf -o /dev/null "http://127.0.0.1:$HTTP_PORT/q/health/ready" || { tail -50
 
 # --- data ---------------------------------------------------------------------------------------------
 log "generating $EVENTS events (+ $WARMUP_EVENTS for warm-up)"
-java "$BENCH/EventGenerator.java" ndjson "$EVENTS" 0 run > "$OUT/events.ndjson"
-java "$BENCH/EventGenerator.java" batches "$EVENTS" "$BATCH" run > "$OUT/events.batches"
-java "$BENCH/EventGenerator.java" ndjson "$WARMUP_EVENTS" 0 warm > "$OUT/warmup.ndjson"
-java "$BENCH/EventGenerator.java" batches "$WARMUP_EVENTS" "$BATCH" warm > "$OUT/warmup.batches"
+generate() { java -cp "$LOADGEN_CP" io.nanopulse.loadgen.bench.ingest.EventGenerator "$@"; }
+generate ndjson "$EVENTS" 0 run > "$OUT/events.ndjson"
+generate batches "$EVENTS" "$BATCH" run > "$OUT/events.batches"
+generate ndjson "$WARMUP_EVENTS" 0 warm > "$OUT/warmup.ndjson"
+generate batches "$WARMUP_EVENTS" "$BATCH" warm > "$OUT/warmup.batches"
 RECORD_SIZE=$(( $(stat -c %s "$OUT/events.ndjson") / EVENTS - 1 ))
 
 cpu_of() { awk '{print $14+$15}' "/proc/$1/stat"; }
-send() { java "$BENCH/BatchSender.java" "http://127.0.0.1:$HTTP_PORT/events" "$1" "$2"; }
+send() { java -cp "$LOADGEN_CP" io.nanopulse.loadgen.bench.ingest.BatchSender "http://127.0.0.1:$HTTP_PORT/events" "$1" "$2"; }
 raw() {
   # shellcheck disable=SC2086
-  java -cp "$OUT/kafka-tools/*" org.apache.kafka.tools.ProducerPerformance --topic bench-raw \
+  java -cp "$TOOLS/*" org.apache.kafka.tools.ProducerPerformance --topic bench-raw \
     --num-records "$1" --record-size "$RECORD_SIZE" --throughput -1 \
     --producer-props bootstrap.servers="$BOOTSTRAP" $PRODUCER_PROPS | tail -1
 }
 
-# JIT warm-up of both sides (the first run after a start is about half speed); results discarded.
+# JIT warm-up of both sides (a first run after a start measures the compilers too); results discarded.
 log "warm-up"
 send "$OUT/warmup.batches" "$CONCURRENCY" > /dev/null
 send "$OUT/warmup.ndjson" 0 > /dev/null

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# The whole-platform benchmark, one command: starts the platform on a fresh data folder and measures
+# The whole-platform benchmark, one command (io.nanopulse.loadgen.bench.Bench, one class per step): starts the
+# platform on a fresh data folder and measures
 #   1. raw limits: Kafka ProducerPerformance / ConsumerPerformance (250-byte records), PostgreSQL patent-row inserts
 #   2. end-to-end replay of the demo corpus (first request → metrics API shows every event applied, verified exact),
 #      after a warm-up with a tenth-size corpus of another seed (verified too); --cold replays on the just-started platform
-#   3. alert latency (ingest acknowledgement → webhook received) under 1,000 events/s of background load
-#   4. gateway query latency at 2,000 requests/s (hey)
-#   5. each service's start-up time and peak RSS
+#   3. metrics-service alone: query latency on the replayed corpus, and backlog drains timed through its progress API
+#   4. alert latency (ingest acknowledgement → webhook received) under 1,000 events/s of background load
+#   5. gateway query latency at 2,000 requests/s (hey)
+#   6. each service's start-up time and peak RSS
 # Writes deploy/bench/out/results.json and results.html and prints a table. Everything it starts it stops.
 #   deploy/bench/run.sh          # the full corpus (1.24 million events)
 #   deploy/bench/run.sh 0.1      # a tenth
@@ -23,8 +25,8 @@ if ! command -v hey >/dev/null 2>&1; then
     echo "the gateway latency step needs hey (apt-get install hey)" >&2; exit 1
   fi
 fi
+# Builds the services, loadgen and Kafka's perf tools (module loadgen/kafka-tools).
 ./mvnw -q -B -DskipTests package
-[ -d "$out/kafka-tools" ] || ./mvnw -q -B -f deploy/bench/pom.xml dependency:copy-dependencies -DoutputDirectory="$out/kafka-tools"
 # The load generator shares the two cores with the platform it measures: the serial collector has no
 # concurrent threads competing with it (G1, the default here, marks the generated corpus over and over).
 exec java -Xmx1g -XX:+UseSerialGC -Dnanopulse.root="$root" -Djava.util.logging.manager=org.jboss.logmanager.LogManager \

@@ -1,64 +1,44 @@
 package io.nanopulse.system;
 
-import com.sun.net.httpserver.HttpServer;
+import io.nanopulse.testkit.http.HttpStub;
 import io.nanopulse.testkit.infra.Ports;
 import io.restassured.path.json.JsonPath;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A subscriber's webhook endpoint on 127.0.0.1 that records what alerts-service delivered: every request's
- * {@code webhook-id} (retries repeat it, so duplicates are kept apart from distinct ids) and the notification
- * it carried. It can go down (connections refused) and come back on the same port, as a real receiver would.
+ * A subscriber's webhook endpoint on the testkit's {@link HttpStub} that records what alerts-service delivered:
+ * every request's {@code webhook-id} (retries repeat it, so duplicates are kept apart from distinct ids) and
+ * the notification it carried. It can go down (connections refused) and come back on the same port, as a real
+ * receiver would.
  */
 final class WebhookReceiver implements AutoCloseable {
+    private static final String PATH = "/hook";
+
     /** What one webhook-id carried: the CloudEvent id (the transition's id), rule name and new state. */
     record Notification(String transitionId, String rule, String to) {
     }
 
-    private final int port = Ports.free();
     private final Map<String, Set<Notification>> byWebhookId = new ConcurrentHashMap<>();
-    private final List<String> requests = new CopyOnWriteArrayList<>();
-    private HttpServer server;
+    private final HttpStub stub = new HttpStub(Ports.free()).route(PATH, this::receive);
 
     WebhookReceiver() {
         up();
     }
 
     String url() {
-        return "http://127.0.0.1:" + port + "/hook";
+        return stub.url(PATH);
     }
 
-    synchronized void up() {
-        if (server != null) return;
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("webhook receiver could not bind 127.0.0.1:" + port, e);
-        }
-        server.createContext("/hook", ex -> {
-            String id = ex.getRequestHeaders().getFirst("webhook-id");
-            JsonPath body = JsonPath.from(new String(ex.getRequestBody().readAllBytes()));
-            requests.add(id);
-            byWebhookId.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(new Notification(body.getString("id"),
-                    body.getString("data.rule.name"), body.getString("data.transition.to")));
-            ex.sendResponseHeaders(204, -1);
-            ex.close();
-        });
-        server.start();
+    void up() {
+        stub.start();
     }
 
     /** Down: the port refuses connections until {@link #up()}. */
-    synchronized void down() {
-        if (server != null) server.stop(0);
-        server = null;
+    void down() {
+        stub.stop();
     }
 
     /** Distinct webhook-ids received, each with what it carried (more than one entry would be a bug). */
@@ -68,7 +48,14 @@ final class WebhookReceiver implements AutoCloseable {
 
     /** Every request received, retries with the same webhook-id included. */
     int requests() {
-        return requests.size();
+        return stub.requests(PATH).size();
+    }
+
+    private HttpStub.Reply receive(HttpStub.Request request) {
+        JsonPath body = JsonPath.from(request.text());
+        byWebhookId.computeIfAbsent(request.header("webhook-id"), k -> ConcurrentHashMap.newKeySet()).add(new Notification(
+                body.getString("id"), body.getString("data.rule.name"), body.getString("data.transition.to")));
+        return HttpStub.Reply.empty(204);
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.nanopulse.contracts.api.metrics.FiguresBatchRequest;
 import io.nanopulse.contracts.api.metrics.Ranking;
 import io.nanopulse.contracts.api.metrics.Series;
 import io.nanopulse.contracts.problem.ProblemException;
+import io.nanopulse.metrics.application.AppliedEvents;
 import io.nanopulse.metrics.application.FiguresQueries;
 import io.nanopulse.metrics.application.Progress;
 import io.nanopulse.metrics.config.MetricsConfig;
@@ -169,5 +170,12 @@ public class FiguresResource {
     @Path("/progress")
     public Progress progress() throws SQLException {
         return figures.progress();
+    }
+
+    /** The applied-events counter alone: one row, for polling while a backlog drains. */
+    @GET
+    @Path("/progress/applied")
+    public AppliedEvents appliedEvents() throws SQLException {
+        return figures.appliedEvents();
     }
 }

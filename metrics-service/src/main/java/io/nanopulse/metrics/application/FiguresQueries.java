@@ -143,4 +143,8 @@ public class FiguresQueries {
     public Progress progress() throws SQLException {
         return source.progress();
     }
+
+    public AppliedEvents appliedEvents() throws SQLException {
+        return source.appliedEvents();
+    }
 }

@@ -30,4 +30,7 @@ public interface FiguresSource {
 
     /** The running totals operators read, in one snapshot. */
     Progress progress() throws SQLException;
+
+    /** The applied-events counter row alone. */
+    AppliedEvents appliedEvents() throws SQLException;
 }

@@ -3,6 +3,7 @@ package io.nanopulse.metrics.persistence;
 import io.nanopulse.contracts.SubjectKind;
 import io.nanopulse.contracts.api.Metric;
 import io.nanopulse.metrics.application.FiguresSource;
+import io.nanopulse.metrics.application.AppliedEvents;
 import io.nanopulse.metrics.application.Progress;
 import io.nanopulse.metrics.domain.CounterDeltas;
 import io.nanopulse.metrics.domain.Totals;
@@ -259,6 +260,18 @@ public class FiguresRepository implements FiguresSource {
             var ts = rs.getObject(4, OffsetDateTime.class);
             return new Progress(rs.getLong(1), rs.getLong(2), rs.getLong(3), ts == null ? null : ts.toInstant().toString(),
                     rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8));
+        }
+    }
+
+    @Override
+    public AppliedEvents appliedEvents() throws SQLException {
+        try (Connection c = dataSource.getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery("""
+                     SELECT events_applied, events_effective, dead_lettered, last_applied_at
+                     FROM ingest_progress WHERE id = 1""")) {
+            rs.next();
+            var ts = rs.getObject(4, OffsetDateTime.class);
+            return new AppliedEvents(rs.getLong(1), rs.getLong(2), rs.getLong(3), ts == null ? null : ts.toInstant().toString());
         }
     }
 }

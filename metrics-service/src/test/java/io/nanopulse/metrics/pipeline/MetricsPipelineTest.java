@@ -166,6 +166,9 @@ class MetricsPipelineTest {
     void poisonRecordsAreDeadLetteredWithTheReason() {
         JsonPath p = given().get("/metrics/progress").then().statusCode(200).extract().jsonPath();
         assertEquals(STREAM.poison, p.getLong("deadLettered"));
+        JsonPath applied = given().get("/metrics/progress/applied").then().statusCode(200).extract().jsonPath();
+        assertEquals(p.getLong("eventsApplied"), applied.getLong("eventsApplied"));
+        assertEquals(p.getLong("deadLettered"), applied.getLong("deadLettered"));
         // Filed patents as operators see them: folded counters plus deltas, read in one snapshot.
         assertEquals(STREAM.expected(f -> true, LocalDate.of(1900, 1, 1), TODAY)[0], p.getLong("patents"));
         assertTrue(p.getLong("unfoldedCounterDeltas") >= 0 && p.getLong("parked") >= 0);

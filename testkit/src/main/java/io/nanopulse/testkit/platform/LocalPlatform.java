@@ -93,10 +93,8 @@ public final class LocalPlatform implements AutoCloseable {
         }
         Path logs = settings.dataDir().resolve("logs");
         String bootstrap = kafka.bootstrapServers();
-        // metrics-service holds a batch being applied and the next ones parsed ahead (~50 MB): with a young
-        // generation big enough for them they die young. At 384 MB of heap they were promoted, and a full GC
-        // every ~6 s plus the copying took ~3 us of CPU per event during a back-fill (5.0 s of GC per 1.5 million
-        // events; 1.2 s with these sizes).
+        // metrics-service holds a batch being applied and the next ones parsed ahead: with a young generation
+        // big enough for them they die young, instead of being promoted and collected by full GCs during a back-fill.
         add("metrics-service", settings.metricsPort(), "768m", List.of("-Xmn448m"),
                 merge(dbEnv.get("metrics"), Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap)), logs);
         add("ingest-service", settings.ingestPort(), "256m", List.of(), Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap), logs);

@@ -1,3 +1,5 @@
+package io.nanopulse.loadgen.bench.ingest;
+
 import java.io.BufferedReader;
 import java.io.FileReader;
 import java.net.URI;
@@ -17,9 +19,9 @@ import java.util.regex.Pattern;
  * Load driver: POSTs each line of a file to a URL with a given content type, from N concurrent senders
  * (one line = one JSON array batch, or the whole file as one NDJSON stream with N=0), and prints
  * "events=<accepted> seconds=<wall> rate=<events/s>". Fails if any response is not 202.
- * Usage: java BatchSender.java <url> <file> <concurrency|0 for one NDJSON stream>
+ * Usage: BatchSender <url> <file> <concurrency|0 for one NDJSON stream> (deploy/bench/ingest-bench.sh).
  */
-public class BatchSender {
+public final class BatchSender {
     private static final Pattern ACCEPTED = Pattern.compile("\"accepted\":(\\d+)");
 
     public static void main(String[] args) throws Exception {

@@ -1,3 +1,5 @@
+package io.nanopulse.loadgen.bench.ingest;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -6,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes deterministic, valid contract-v1 events (about 230 bytes of JSON each: 80% filings, 10% grants,
  * 10% licences) to stdout, as NDJSON or as JSON arrays, one array per line (for the batch load driver).
- * Usage: java EventGenerator.java <ndjson|batches> <count> <batchSize> <runId>
+ * Usage: EventGenerator <ndjson|batches> <count> <batchSize> <runId> (deploy/bench/ingest-bench.sh).
  */
-public class EventGenerator {
+public final class EventGenerator {
     static final String[] COUNTRIES = {"CN", "US", "JP", "KR", "DE", "FR", "GB", "IN", "TW", "CH"};
     static final String[] SECTORS = {"SEMICONDUCTORS", "MATERIALS", "BIOMEDICINE", "ENERGY", "CATALYSIS",
             "ENVIRONMENT", "OTHER"};
