@@ -15,50 +15,18 @@ import java.util.Locale;
  */
 public record SubjectKey(SubjectKind kind, String key) implements Comparable<SubjectKey> {
     public static final SubjectKey GLOBAL = new SubjectKey(SubjectKind.GLOBAL, "");
-    public static final int MAX_NAME_LENGTH = 200;
-
-    /** A subject from a client's kind and key, normalised; an {@link IllegalArgumentException} gives the reason. */
-    public static SubjectKey of(SubjectKind kind, String rawKey) {
-        return new SubjectKey(kind, normalise(kind, rawKey));
-    }
+    /** The longest institution or city name a key may carry: as long as events allow. */
+    public static final int MAX_NAME_LENGTH = EventValidator.MAX_TEXT;
 
     /**
-     * The subject a figures query names. Like {@link #of}, with what metrics-service answers besides: an
-     * INSTITUTION by canonical id or by a holder's raw name (folded to its {@linkplain #nameKey name key}, which
-     * is the id of a holder no alias names and leaves canonical ids as they are); names as long as events allow
-     * ({@link EventValidator#MAX_TEXT}); only countries events are accepted for (ISO 3166-1); a GLOBAL query's key
-     * ignored. An {@link IllegalArgumentException} gives the reason.
+     * A subject from a client's kind and key, normalised: the one grammar of subject keys, for figures queries
+     * and alert rules alike. COUNTRY takes an ISO 3166-1 alpha-2 code (only countries events are accepted for);
+     * INSTITUTION a canonical id or a holder's raw name, folded to its {@linkplain #nameKey name key} (which is
+     * the id of a holder no alias names and leaves canonical ids as they are); COUNTRY_SECTOR {@code CC/SECTOR};
+     * CITY {@code CC/name}; GLOBAL no key. An {@link IllegalArgumentException} gives the reason.
      */
-    public static SubjectKey ofQuery(SubjectKind kind, String rawKey) {
-        String k = rawKey == null ? "" : rawKey.strip();
-        switch (kind) {
-            case GLOBAL -> {
-                return GLOBAL;
-            }
-            case INSTITUTION -> {
-                if (k.isEmpty() || k.length() > EventValidator.MAX_TEXT) {
-                    throw new IllegalArgumentException("must be an institution id or name of 1.." + EventValidator.MAX_TEXT
-                            + " characters");
-                }
-                return institution(nameKey(k));
-            }
-            case CITY -> {
-                int slash = k.indexOf('/');
-                String country = slash < 0 ? "" : k.substring(0, slash).strip().toUpperCase(Locale.ROOT);
-                String city = slash < 0 ? "" : nameKey(k.substring(slash + 1));
-                if (!EventValidator.isCountry(country) || city.isEmpty() || city.length() > EventValidator.MAX_TEXT) {
-                    throw new IllegalArgumentException("must be COUNTRY/city like CN/shanghai");
-                }
-                return new SubjectKey(SubjectKind.CITY, country + "/" + city);
-            }
-            default -> {
-                SubjectKey subject = of(kind, k);
-                if (!EventValidator.isCountry(subject.key().substring(0, 2))) {
-                    throw new IllegalArgumentException("must name an ISO 3166-1 alpha-2 country code like CN");
-                }
-                return subject;
-            }
-        }
+    public static SubjectKey of(SubjectKind kind, String rawKey) {
+        return new SubjectKey(kind, normalise(kind, rawKey));
     }
 
     public static SubjectKey country(String countryCode) {
@@ -93,39 +61,41 @@ public record SubjectKey(SubjectKind kind, String key) implements Comparable<Sub
                 }
                 yield "";
             }
-            case COUNTRY -> {
-                String c = k.toUpperCase(Locale.ROOT);
-                if (!isCountry(c)) {
-                    throw new IllegalArgumentException("must be an ISO 3166-1 alpha-2 country code like CN");
-                }
-                yield c;
-            }
+            case COUNTRY -> countryCode(k);
             case INSTITUTION -> {
                 if (k.isEmpty() || k.length() > MAX_NAME_LENGTH) {
-                    throw new IllegalArgumentException("must be a canonical institution id of 1.." + MAX_NAME_LENGTH
+                    throw new IllegalArgumentException("must be an institution id or name of 1.." + MAX_NAME_LENGTH
                             + " characters");
                 }
-                yield k;
+                yield nameKey(k);
             }
             case COUNTRY_SECTOR -> {
-                String[] parts = k.toUpperCase(Locale.ROOT).split("/", -1);
-                if (parts.length != 2 || !isCountry(parts[0].strip())
-                        || Arrays.stream(Sector.values()).noneMatch(s -> s.name().equals(parts[1].strip()))) {
+                int slash = k.indexOf('/');
+                String sector = slash < 0 ? "" : k.substring(slash + 1).strip().toUpperCase(Locale.ROOT);
+                if (slash < 0 || Arrays.stream(Sector.values()).noneMatch(s -> s.name().equals(sector))) {
                     throw new IllegalArgumentException("must be COUNTRY/SECTOR like CN/SEMICONDUCTORS; sectors: "
                             + Arrays.toString(Sector.values()));
                 }
-                yield parts[0].strip() + "/" + parts[1].strip();
+                yield countryCode(k.substring(0, slash)) + "/" + sector;
             }
             case CITY -> {
                 int slash = k.indexOf('/');
                 String country = slash < 0 ? "" : k.substring(0, slash).strip().toUpperCase(Locale.ROOT);
                 String city = slash < 0 ? "" : nameKey(k.substring(slash + 1));
-                if (!isCountry(country) || city.isEmpty() || city.length() > MAX_NAME_LENGTH) {
+                if (!EventValidator.isCountry(country) || city.isEmpty() || city.length() > MAX_NAME_LENGTH) {
                     throw new IllegalArgumentException("must be COUNTRY/city like CN/shanghai");
                 }
                 yield country + "/" + city;
             }
         };
+    }
+
+    private static String countryCode(String raw) {
+        String c = raw.strip().toUpperCase(Locale.ROOT);
+        if (!EventValidator.isCountry(c)) {
+            throw new IllegalArgumentException("must be an ISO 3166-1 alpha-2 country code like CN");
+        }
+        return c;
     }
 
     /** {@code KIND:key}, the form rules are indexed by and metric-changes subjects are matched against. */
@@ -139,7 +109,4 @@ public record SubjectKey(SubjectKind kind, String key) implements Comparable<Sub
         return c != 0 ? c : key.compareTo(o.key);
     }
 
-    private static boolean isCountry(String code) {
-        return code.length() == 2 && code.chars().allMatch(c -> c >= 'A' && c <= 'Z');
-    }
 }

@@ -28,7 +28,7 @@ class SubjectKeyTest {
         assertTrue(refusal(SubjectKind.COUNTRY, "c1").contains("alpha-2"));
         assertTrue(refusal(SubjectKind.COUNTRY_SECTOR, "CN/ROBOTS").contains("SECTOR"));
         assertTrue(refusal(SubjectKind.CITY, "shanghai").contains("COUNTRY/city"));
-        assertTrue(refusal(SubjectKind.INSTITUTION, "x".repeat(201)).contains("1..200"));
+        assertTrue(refusal(SubjectKind.INSTITUTION, "x".repeat(513)).contains("1..512"));
     }
 
     @Test

@@ -56,7 +56,7 @@ public class FiguresResource {
 
     static SubjectKey subject(SubjectKind kind, String key) {
         try {
-            return SubjectKey.ofQuery(kind, key);
+            return SubjectKey.of(kind, key);
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("key", e.getMessage());
         }
@@ -142,7 +142,7 @@ public class FiguresResource {
 
     private static String country(String country) {
         try {
-            return SubjectKey.ofQuery(SubjectKind.COUNTRY, country).key();
+            return SubjectKey.of(SubjectKind.COUNTRY, country).key();
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("country", e.getMessage());
         }

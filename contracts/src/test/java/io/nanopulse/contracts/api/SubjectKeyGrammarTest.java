@@ -8,28 +8,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The subjects a figures query may name (SubjectKey.ofQuery). */
-class SubjectKeyQueryTest {
+/** The subjects figures queries and alert rules may name: one grammar. */
+class SubjectKeyGrammarTest {
 
     @Test
     void institutionsAreNamedByIdOrByAnyHolderName() {
-        assertEquals(SubjectKey.institution("cas"), SubjectKey.ofQuery(SubjectKind.INSTITUTION, " cas "));
+        assertEquals(SubjectKey.institution("cas"), SubjectKey.of(SubjectKind.INSTITUTION, " cas "));
         assertEquals(SubjectKey.institution("samsung electronics"),
-                SubjectKey.ofQuery(SubjectKind.INSTITUTION, "  Samsung \t Electronics "));
+                SubjectKey.of(SubjectKind.INSTITUTION, "  Samsung \t Electronics "));
         String longName = "Institute " + "x".repeat(400);
-        assertEquals(SubjectKey.nameKey(longName), SubjectKey.ofQuery(SubjectKind.INSTITUTION, longName).key());
+        assertEquals(SubjectKey.nameKey(longName), SubjectKey.of(SubjectKind.INSTITUTION, longName).key());
         assertTrue(refusal(SubjectKind.INSTITUTION, "x".repeat(513)).contains("1..512"));
         assertTrue(refusal(SubjectKind.INSTITUTION, " ").contains("institution id or name"));
     }
 
     @Test
     void otherKindsAreNormalisedAsEverywhere() {
-        assertEquals(SubjectKey.GLOBAL, SubjectKey.ofQuery(SubjectKind.GLOBAL, "ignored"));
-        assertEquals(SubjectKey.country("US"), SubjectKey.ofQuery(SubjectKind.COUNTRY, "us"));
+        assertEquals(SubjectKey.country("US"), SubjectKey.of(SubjectKind.COUNTRY, "us"));
         assertEquals(SubjectKey.countrySector("CN", Sector.SEMICONDUCTORS),
-                SubjectKey.ofQuery(SubjectKind.COUNTRY_SECTOR, "cn/semiconductors"));
-        assertEquals(SubjectKey.city("CN", "Shanghai"), SubjectKey.ofQuery(SubjectKind.CITY, " cn/ Shanghai "));
-        assertEquals(SubjectKey.city("CN", "y".repeat(300)), SubjectKey.ofQuery(SubjectKind.CITY, "CN/" + "Y".repeat(300)));
+                SubjectKey.of(SubjectKind.COUNTRY_SECTOR, "cn/semiconductors"));
+        assertEquals(SubjectKey.city("CN", "Shanghai"), SubjectKey.of(SubjectKind.CITY, " cn/ Shanghai "));
+        assertEquals(SubjectKey.city("CN", "y".repeat(300)), SubjectKey.of(SubjectKind.CITY, "CN/" + "Y".repeat(300)));
     }
 
     @Test
@@ -43,6 +42,6 @@ class SubjectKeyQueryTest {
     }
 
     private static String refusal(SubjectKind kind, String key) {
-        return assertThrows(IllegalArgumentException.class, () -> SubjectKey.ofQuery(kind, key)).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> SubjectKey.of(kind, key)).getMessage();
     }
 }
