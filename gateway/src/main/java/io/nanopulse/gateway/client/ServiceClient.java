@@ -1,8 +1,16 @@
 package io.nanopulse.gateway.client;
 
+import io.nanopulse.gateway.application.BodyTooLargeException;
+import io.nanopulse.gateway.application.Reply;
+import io.nanopulse.gateway.application.ServiceUnavailableException;
+import io.nanopulse.gateway.application.UnreadableBodyException;
 import io.nanopulse.gateway.config.GatewayConfig;
+import io.nanopulse.gateway.domain.Service;
+import io.nanopulse.gateway.domain.SseParser;
+import io.nanopulse.gateway.domain.Verb;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
@@ -21,6 +29,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -38,6 +47,10 @@ import java.util.function.Supplier;
  * the gateway does not depend on the fields of the services' JSON. A failure to reach the service, a timeout
  * or an open breaker becomes {@link ServiceUnavailableException}; answers of the service (also 4xx/5xx) are
  * not failures and pass through.
+ *
+ * <p>These calls do not go through the typed REST client (see {@link RestServiceProbes}, which does): they pass
+ * bytes through unparsed, stream uploads of any length with one chunk in memory and stop as soon as the service
+ * answers, and hold event streams open, all under the one circuit breaker of the service.
  */
 public final class ServiceClient {
     private static final Logger LOG = Logger.getLogger(ServiceClient.class);
@@ -97,11 +110,7 @@ public final class ServiceClient {
                 .build();
     }
 
-    public Service service() {
-        return service;
-    }
-
-    public CircuitBreakerState breakerState() {
+    CircuitBreakerState breakerState() {
         return breakerState;
     }
 
@@ -111,18 +120,15 @@ public final class ServiceClient {
     }
 
     /** A whole request/response call; GETs are retried, others are not (they may not be idempotent). */
-    public Uni<Reply> call(HttpMethod method, String uri, Map<String, String> headers, Buffer body) {
+    Uni<Reply> call(Verb verb, String uri, Map<String, String> headers, byte[] bytes) {
+        HttpMethod method = HttpMethod.valueOf(verb.name());
+        Buffer body = bytes == null ? null : Buffer.buffer(bytes);
         Supplier<Uni<Reply>> attempt = () -> breaker.get(
                 () -> timeout.get(() -> exchange(method, uri, headers, body), REPLY), REPLY);
-        Uni<Reply> guarded = method == HttpMethod.GET
+        Uni<Reply> guarded = verb.idempotentRead()
                 ? Uni.createFrom().deferred(() -> retry.get(attempt, REPLY))
                 : Uni.createFrom().deferred(() -> attempt.get());
         return guarded.onFailure(f -> !(f instanceof ServiceUnavailableException)).transform(this::unavailable);
-    }
-
-    /** One unguarded GET with its own short budget, for health probes (a probe must not trip the breaker). */
-    public Uni<Reply> probe(String uri, Duration budget) {
-        return exchange(HttpMethod.GET, uri, Map.of(), null).ifNoItem().after(budget).fail();
     }
 
     private Uni<Reply> exchange(HttpMethod method, String uri, Map<String, String> headers, Buffer body) {
@@ -140,7 +146,7 @@ public final class ServiceClient {
 
     private static Reply reply(HttpClientResponse response, Buffer body) {
         return new Reply(response.statusCode(), response.getHeader("Content-Type"), response.getHeader("Location"),
-                response.getHeader("Retry-After"), body);
+                response.getHeader("Retry-After"), body == null ? null : body.getBytes());
     }
 
     /**
@@ -148,7 +154,7 @@ public final class ServiceClient {
      * each chunk is written only after the previous one went out, so memory stays at one chunk whatever the
      * size. Stops early if the service answers before the end (it refused the request).
      */
-    public Reply upload(String uri, Map<String, String> headers, InputStream body, long limit) {
+    Reply upload(String uri, Map<String, String> headers, InputStream body, long limit) {
         try {
             return breaker.call(() -> streamUpload(uri, headers, body, limit), Reply.class);
         } catch (BodyTooLargeException | UnreadableBodyException e) {
@@ -202,12 +208,21 @@ public final class ServiceClient {
         }
     }
 
-    /** Opens a streaming GET (Server-Sent Events); the caller consumes the response body as it arrives. */
-    public Uni<HttpClientResponse> open(String uri, Map<String, String> headers) {
+    /**
+     * Opens a streaming GET (Server-Sent Events) and yields the data of each event as its bytes arrive; an
+     * answer other than 200 yields none.
+     */
+    Multi<String> events(String uri, Map<String, String> headers) {
         RequestOptions options = options(HttpMethod.GET, uri, headers).setIdleTimeout(0);
         return Uni.createFrom().deferred(() -> breaker.get(
                         () -> timeout.get(() -> http.request(options).flatMap(HttpClientRequest::send), RESPONSE), RESPONSE))
-                .onFailure(f -> !(f instanceof ServiceUnavailableException)).transform(this::unavailable);
+                .onFailure(f -> !(f instanceof ServiceUnavailableException)).transform(this::unavailable)
+                .onItem().transformToMulti(r -> r.statusCode() == 200 ? data(r.toMulti()) : Multi.createFrom().<String>empty());
+    }
+
+    private static Multi<String> data(Multi<Buffer> chunks) {
+        SseParser parser = new SseParser();
+        return chunks.onItem().transformToIterable(b -> parser.feed(b.toString(StandardCharsets.UTF_8)));
     }
 
     ServiceUnavailableException unavailable(Throwable failure) {

@@ -1,44 +1,47 @@
 package io.nanopulse.gateway.client;
 
+import io.nanopulse.gateway.application.Downstream;
+import io.nanopulse.gateway.application.Reply;
 import io.nanopulse.gateway.config.GatewayConfig;
+import io.nanopulse.gateway.domain.Service;
+import io.nanopulse.gateway.domain.Verb;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.ConfigProvider;
 
-import java.net.URI;
+import java.io.InputStream;
 import java.util.EnumMap;
 import java.util.Map;
 
-/**
- * The clients of the three services. Their base URLs are quarkus.rest-client.{ingest,metrics,alerts}.url
- * (the names the platform launcher sets), defaulting to the local ports 8081-8083.
- */
+/** The clients of the three services, one {@link ServiceClient} each (see {@link ServiceUrls} for their addresses). */
 @ApplicationScoped
-public class ServiceClients {
+public class ServiceClients implements Downstream {
     private final Map<Service, ServiceClient> clients = new EnumMap<>(Service.class);
 
     public ServiceClients(Vertx vertx, GatewayConfig config) {
-        var mpConfig = ConfigProvider.getConfig();
         for (Service s : Service.values()) {
-            String url = mpConfig.getOptionalValue("quarkus.rest-client." + s.id() + ".url", String.class)
-                    .orElse(s.defaultUrl());
-            clients.put(s, new ServiceClient(s, URI.create(url), vertx, config.downstream()));
+            clients.put(s, new ServiceClient(s, ServiceUrls.of(s), vertx, config.downstream()));
         }
     }
 
-    public ServiceClient get(Service service) {
-        return clients.get(service);
+    @Override
+    public Uni<Reply> call(Service service, Verb verb, String uri, Map<String, String> headers, byte[] body) {
+        return clients.get(service).call(verb, uri, headers, body);
     }
 
-    public ServiceClient ingest() {
-        return clients.get(Service.INGEST);
+    @Override
+    public Reply upload(Service service, String uri, Map<String, String> headers, InputStream body, long limit) {
+        return clients.get(service).upload(uri, headers, body, limit);
     }
 
-    public ServiceClient metrics() {
-        return clients.get(Service.METRICS);
+    @Override
+    public Multi<String> events(Service service, String uri, Map<String, String> headers) {
+        return clients.get(service).events(uri, headers);
     }
 
-    public ServiceClient alerts() {
-        return clients.get(Service.ALERTS);
+    @Override
+    public String breakerState(Service service) {
+        return clients.get(service).breakerState().name();
     }
 }

@@ -1,6 +1,5 @@
 package io.nanopulse.gateway.persistence;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -10,14 +9,11 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
-/** One API key: its hash (never the key), a short non-secret prefix to recognise it, owner and roles. */
+/** One row of api_key: the key's hash (never the key), a short non-secret prefix to recognise it, owner and roles. */
 @Entity
 @Table(name = "api_key")
-public class ApiKeyEntity extends PanacheEntityBase {
+public class ApiKeyEntity {
     @Id
     @SequenceGenerator(name = "api_key_gen", sequenceName = "api_key_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "api_key_gen")
@@ -45,17 +41,8 @@ public class ApiKeyEntity extends PanacheEntityBase {
     @Column(name = "revoked_at")
     public OffsetDateTime revokedAt;
 
-    public Set<String> roleSet() {
-        return new LinkedHashSet<>(Arrays.asList(roles.split(",")));
-    }
-
-    public static ApiKeyEntity findByHash(String hash) {
-        return find("keyHash", hash).firstResult();
-    }
-
-    /** True when some key with the admin role is not revoked. */
-    public static boolean activeAdminExists() {
-        // Role names are a fixed set and only "admin" contains "admin".
-        return count("revokedAt is null and roles like ?1", "%admin%") > 0;
+    /** Written inside the entity, so that Hibernate's (enhanced) dirty tracking sees the change. */
+    void markRevoked(OffsetDateTime at) {
+        revokedAt = at;
     }
 }

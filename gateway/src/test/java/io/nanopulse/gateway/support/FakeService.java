@@ -1,24 +1,19 @@
 package io.nanopulse.gateway.support;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.nanopulse.testkit.http.HttpStub;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.util.AbstractList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
+import java.util.RandomAccess;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * A small real HTTP server standing in for one service (the full cross-service flow is tested elsewhere):
- * answers by path prefix, records what it received, and can be stopped and started again on the same port.
+ * A stand-in for one service on the testkit's {@link HttpStub} (the full cross-service flow is tested
+ * elsewhere): answers by path prefix, records what it received, and can be stopped and started again on the
+ * same port. An answer body may hold {@code ${bodyBytes}}, replaced by the size of the request's body.
  */
 public final class FakeService {
     /** One received request: what the gateway actually sent. */
@@ -31,15 +26,16 @@ public final class FakeService {
         }
     }
 
-    private int port;
-    private final Map<String, Function<HttpExchange, Answer>> routes = new ConcurrentHashMap<>();
-    public final List<Received> received = new CopyOnWriteArrayList<>();
+    private final HttpStub stub;
+    /** Every request received so far, oldest first (a live view). */
+    public final List<Received> received;
     /** Request body bytes read so far, updated while a body streams in. */
-    public final AtomicLong bodyBytesSeen = new AtomicLong();
-    private HttpServer server;
+    public final AtomicLong bodyBytesSeen;
 
     public FakeService(int port) {
-        this.port = port;
+        this.stub = new HttpStub(port);
+        this.received = new ReceivedView(stub);
+        this.bodyBytesSeen = stub.bodyBytes();
     }
 
     /** On a port the system picks when it first starts (no window for another process to take it first). */
@@ -48,15 +44,19 @@ public final class FakeService {
     }
 
     public int port() {
-        return port;
+        return stub.port();
     }
 
     public String url() {
-        return "http://127.0.0.1:" + port;
+        return stub.url();
     }
 
     public FakeService route(String pathPrefix, Function<HttpExchange, Answer> answer) {
-        routes.put(pathPrefix, answer);
+        stub.route(pathPrefix, request -> {
+            Answer a = answer.apply(request.exchange());
+            String body = a.body().replace("${bodyBytes}", Integer.toString(request.body().length));
+            return HttpStub.Reply.of(a.status(), a.contentType(), body);
+        });
         return this;
     }
 
@@ -64,55 +64,40 @@ public final class FakeService {
         return route(pathPrefix, x -> Answer.json(json));
     }
 
-    public synchronized void start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-            port = server.getAddress().getPort(); // a restart binds the same port again
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(Executors.newCachedThreadPool());
-        server.createContext("/", this::handle);
-        server.start();
+    /** Starts serving; after {@link #stop()}, on the same port. */
+    public void start() {
+        stub.start();
     }
 
-    public synchronized void stop() {
-        if (server != null) {
-            server.stop(0);
-            server = null;
-        }
+    /** Stops serving: connections are refused until {@link #start()}. */
+    public void stop() {
+        stub.stop();
     }
 
     public Received last() {
-        return received.isEmpty() ? null : received.get(received.size() - 1);
+        HttpStub.Request r = stub.last();
+        return r == null ? null : received(r);
     }
 
-    private void handle(HttpExchange x) throws IOException {
-        long n = 0;
-        try (InputStream in = x.getRequestBody()) {
-            byte[] buf = new byte[64 * 1024];
-            for (int r; (r = in.read(buf)) > 0; ) {
-                n += r;
-                bodyBytesSeen.addAndGet(r);
-            }
+    private static Received received(HttpStub.Request r) {
+        return new Received(r.method(), r.uri().toString(), r.headers(), r.body().length);
+    }
+
+    private static final class ReceivedView extends AbstractList<Received> implements RandomAccess {
+        private final HttpStub stub;
+
+        ReceivedView(HttpStub stub) {
+            this.stub = stub;
         }
-        String path = x.getRequestURI().getPath();
-        received.add(new Received(x.getRequestMethod(), x.getRequestURI().toString(), Map.copyOf(x.getRequestHeaders()), n));
-        String best = null;
-        for (String prefix : routes.keySet()) {
-            if (path.startsWith(prefix) && (best == null || prefix.length() > best.length())) {
-                best = prefix;
-            }
+
+        @Override
+        public Received get(int index) {
+            return received(stub.requests().get(index));
         }
-        final long bodyBytes = n;
-        Answer answer = best == null ? new Answer(404, "text/plain", "no route")
-                : routes.get(best).apply(x);
-        byte[] bytes = answer.body().replace("${bodyBytes}", Long.toString(bodyBytes)).getBytes(StandardCharsets.UTF_8);
-        x.getResponseHeaders().add("Content-Type", answer.contentType());
-        x.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            x.getResponseBody().write(bytes);
+
+        @Override
+        public int size() {
+            return stub.requests().size();
         }
-        x.close();
     }
 }

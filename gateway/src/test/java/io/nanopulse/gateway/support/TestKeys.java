@@ -1,6 +1,6 @@
 package io.nanopulse.gateway.support;
 
-import io.nanopulse.gateway.auth.ApiKeys;
+import io.nanopulse.gateway.application.ApiKeys;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

@@ -1,0 +1,159 @@
+package io.nanopulse.gateway.api;
+
+import io.nanopulse.contracts.api.metrics.Figures;
+import io.nanopulse.contracts.api.metrics.FiguresBatch;
+import io.nanopulse.contracts.api.metrics.FiguresBatchRequest;
+import io.nanopulse.contracts.api.metrics.Ranking;
+import io.nanopulse.contracts.api.metrics.Series;
+import io.nanopulse.gateway.domain.Query;
+import io.nanopulse.gateway.domain.Roles;
+import io.nanopulse.gateway.domain.Service;
+import io.nanopulse.gateway.domain.Verb;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.InputStream;
+
+/** Shares, figures, rankings, licensing rates and time series (→ metrics-service). */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Figures")
+@RolesAllowed(Roles.READ)
+public class FiguresResource {
+    static final String KIND = "Subject kind: GLOBAL, COUNTRY, INSTITUTION, COUNTRY_SECTOR or CITY.";
+    static final String KEY = "Subject key: \"CN\" (COUNTRY), an institution id or name, \"CN/SEMICONDUCTORS\" (COUNTRY_SECTOR), \"CN/Shanghai\" (CITY); empty for GLOBAL.";
+    static final String WINDOW = "Filing-date window: ALL, a year (2024), a trailing ISO-8601 period (P12M, P5Y, P30D) or an inclusive range 2020-01-01..2020-12-31.";
+    static final String AS_OF = "Point in time (ISO date, default today UTC); caps the end of ALL and year windows.";
+
+    private final Forwarder forwarder;
+
+    public FiguresResource(Forwarder forwarder) {
+        this.forwarder = forwarder;
+    }
+
+    @GET
+    @Path("/figures")
+    @Operation(operationId = "getFigures", summary = "Figures of one subject",
+            description = "Filings, grants, licensed count, share of global filings and licensing rate of a subject over a window. An unknown subject has zeros.")
+    @APIResponse(responseCode = "200", description = "The figures.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Figures.class)))
+    public Uni<Response> figures(
+            @Parameter(description = KIND, required = true, example = "COUNTRY") @QueryParam("kind") String kind,
+            @Parameter(description = KEY, example = "CN") @QueryParam("key") String key,
+            @Parameter(description = WINDOW, example = "P12M") @QueryParam("window") String window,
+            @Parameter(description = AS_OF, example = "2025-06-01") @QueryParam("asOf") String asOf) {
+        return forwarder.getShared(Service.METRICS, Query.path("/metrics/figures")
+                .param("kind", kind).param("key", key).param("window", window).param("asOf", asOf));
+    }
+
+    @GET
+    @Path("/shares")
+    @Operation(operationId = "getShare", summary = "Share of global filings of one subject",
+            description = "The same figures as /figures, under the name clients look for: `share` is the subject's filings over global filings in the window.")
+    @APIResponse(responseCode = "200", description = "The figures, with share.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Figures.class)))
+    public Uni<Response> shares(
+            @Parameter(description = KIND, required = true, example = "COUNTRY") @QueryParam("kind") String kind,
+            @Parameter(description = KEY, example = "CN") @QueryParam("key") String key,
+            @Parameter(description = WINDOW, example = "P12M") @QueryParam("window") String window,
+            @Parameter(description = AS_OF, example = "2025-06-01") @QueryParam("asOf") String asOf) {
+        return figures(kind, key, window, asOf);
+    }
+
+    @POST
+    @Path("/figures/batch")
+    @Blocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getFiguresBatch", summary = "Figures of many subjects at once",
+            description = "Up to 1000 queries in one call; answers come in query order.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = FiguresBatchRequest.class)))
+    @APIResponse(responseCode = "200", description = "The answers.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FiguresBatch.class)))
+    public Uni<Response> batch(@Parameter(hidden = true) InputStream body) {
+        return forwarder.send(Service.METRICS, Verb.POST, Query.path("/metrics/figures/batch"), body);
+    }
+
+    @GET
+    @Path("/global")
+    @Operation(operationId = "getGlobal", summary = "Global figures", description = "Worldwide filings, grants and licensing over a window.")
+    @APIResponse(responseCode = "200", description = "The global figures.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Figures.class)))
+    public Uni<Response> global(
+            @Parameter(description = WINDOW, example = "2024") @QueryParam("window") String window,
+            @Parameter(description = AS_OF, example = "2025-06-01") @QueryParam("asOf") String asOf) {
+        return forwarder.getShared(Service.METRICS, Query.path("/metrics/global").param("window", window).param("asOf", asOf));
+    }
+
+    @GET
+    @Path("/rankings")
+    @Operation(operationId = "getRankings", summary = "Top subjects by a metric",
+            description = "The top `limit` subjects of a kind by filings, share, grants or licensing rate.")
+    @APIResponse(responseCode = "200", description = "The ranking.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Ranking.class)))
+    public Uni<Response> rankings(
+            @Parameter(description = "Kind to rank: COUNTRY, INSTITUTION, COUNTRY_SECTOR or CITY.", example = "COUNTRY",
+                    schema = @Schema(type = SchemaType.STRING, defaultValue = "COUNTRY")) @QueryParam("kind") String kind,
+            @Parameter(description = "filings, share, grants or licensingRate.", example = "share",
+                    schema = @Schema(type = SchemaType.STRING, defaultValue = "filings",
+                            enumeration = {"filings", "share", "grants", "licensingRate"})) @QueryParam("metric") String metric,
+            @Parameter(description = WINDOW, example = "P12M") @QueryParam("window") String window,
+            @Parameter(description = AS_OF, example = "2025-06-01") @QueryParam("asOf") String asOf,
+            @Parameter(description = "Number of entries (1..100).", example = "10",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10")) @QueryParam("limit") Integer limit,
+            @Parameter(description = "Narrows CITY and COUNTRY_SECTOR rankings to one country.", example = "CN") @QueryParam("country") String country) {
+        return forwarder.getShared(Service.METRICS, Query.path("/metrics/rankings").param("kind", kind).param("metric", metric)
+                .param("window", window).param("asOf", asOf).param("limit", limit).param("country", country));
+    }
+
+    @GET
+    @Path("/licensing-rates")
+    @Operation(operationId = "getLicensingRates", summary = "Top subjects by licensing rate",
+            description = "A ranking by licensing rate (licensed / filings): the same as /rankings?metric=licensingRate.")
+    @APIResponse(responseCode = "200", description = "The ranking.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Ranking.class)))
+    public Uni<Response> licensingRates(
+            @Parameter(description = "Kind to rank: COUNTRY, INSTITUTION, COUNTRY_SECTOR or CITY.", example = "INSTITUTION",
+                    schema = @Schema(type = SchemaType.STRING, defaultValue = "COUNTRY")) @QueryParam("kind") String kind,
+            @Parameter(description = WINDOW, example = "P5Y") @QueryParam("window") String window,
+            @Parameter(description = AS_OF, example = "2025-06-01") @QueryParam("asOf") String asOf,
+            @Parameter(description = "Number of entries (1..100).", example = "10",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10")) @QueryParam("limit") Integer limit,
+            @Parameter(description = "Narrows CITY and COUNTRY_SECTOR rankings to one country.", example = "CN") @QueryParam("country") String country) {
+        return rankings(kind, "licensingRate", window, asOf, limit, country);
+    }
+
+    @GET
+    @Path("/timeseries")
+    @Operation(operationId = "getTimeSeries", summary = "Figures of one subject per year or month",
+            description = "Yearly (default: 25 years to `to`) or monthly (default: 24 months) points; at most 1200.")
+    @APIResponse(responseCode = "200", description = "The series.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Series.class)))
+    public Uni<Response> timeseries(
+            @Parameter(description = KIND, required = true, example = "COUNTRY") @QueryParam("kind") String kind,
+            @Parameter(description = KEY, example = "CN") @QueryParam("key") String key,
+            @Parameter(description = "YEAR or MONTH.", example = "YEAR",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"YEAR", "MONTH"}, defaultValue = "YEAR")) @QueryParam("interval") String interval,
+            @Parameter(description = "First day (ISO date), rounded down to its period.", example = "2015-01-01") @QueryParam("from") String from,
+            @Parameter(description = "Last day (ISO date, default today).", example = "2024-12-31") @QueryParam("to") String to) {
+        return forwarder.getShared(Service.METRICS, Query.path("/metrics/timeseries").param("kind", kind).param("key", key)
+                .param("interval", interval).param("from", from).param("to", to));
+    }
+}

@@ -1,0 +1,155 @@
+package io.nanopulse.gateway.api;
+
+import io.nanopulse.contracts.api.alerts.DeliveryPage;
+import io.nanopulse.contracts.api.alerts.Subscriber;
+import io.nanopulse.contracts.api.alerts.SubscriberPage;
+import io.nanopulse.contracts.api.alerts.SubscriberRequest;
+import io.nanopulse.gateway.domain.Query;
+import io.nanopulse.gateway.domain.Roles;
+import io.nanopulse.gateway.domain.Service;
+import io.nanopulse.gateway.domain.Verb;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import java.io.InputStream;
+
+/** The caller's subscribers, their deliveries and live stream (→ alerts-service, as the caller's principal). */
+@Path("/api/v1/subscribers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Alerts")
+@RolesAllowed(Roles.ALERTS)
+public class SubscribersResource {
+    static final String ID = "Subscriber id (UUID).";
+    static final String ID_EXAMPLE = "0b9d5f1e-8f5a-4d7e-9a57-3f0b7a2c9e11";
+
+    private final Forwarder forwarder;
+
+    public SubscribersResource(Forwarder forwarder) {
+        this.forwarder = forwarder;
+    }
+
+    static String path(String id) {
+        return "/subscribers/" + Query.segment("id", id);
+    }
+
+    @GET
+    @Operation(operationId = "listSubscribers", summary = "List your subscribers")
+    @APIResponse(responseCode = "200", description = "One page.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriberPage.class)))
+    public Uni<Response> list(
+            @Parameter(description = "Page number from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") Integer page,
+            @Parameter(description = "Page size (1..200).", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("size") Integer size) {
+        return forwarder.get(Service.ALERTS, Query.path("/subscribers").param("page", page).param("size", size));
+    }
+
+    @POST
+    @Blocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createSubscriber", summary = "Create a subscriber",
+            description = "The answer carries the webhook signing secret (whsec_...) once; it is never shown again.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriberRequest.class)))
+    @APIResponse(responseCode = "201", description = "Created, with its secret.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscriber.class)))
+    public Uni<Response> create(@Parameter(hidden = true) InputStream body) {
+        return forwarder.send(Service.ALERTS, Verb.POST, Query.path("/subscribers"), body);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getSubscriber", summary = "One of your subscribers")
+    @APIResponse(responseCode = "200", description = "The subscriber.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscriber.class)))
+    public Uni<Response> get(@Parameter(description = ID, example = ID_EXAMPLE) @PathParam("id") String id) {
+        return forwarder.get(Service.ALERTS, Query.path(path(id)));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Blocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "updateSubscriber", summary = "Replace a subscriber",
+            description = "Saving a webhook URL (even the same) re-enables a disabled endpoint.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriberRequest.class)))
+    @APIResponse(responseCode = "200", description = "The subscriber.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscriber.class)))
+    public Uni<Response> update(@Parameter(description = ID, example = ID_EXAMPLE) @PathParam("id") String id,
+                                @Parameter(hidden = true) InputStream body) {
+        return forwarder.send(Service.ALERTS, Verb.PUT, Query.path(path(id)), body);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "deleteSubscriber", summary = "Delete a subscriber")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    public Uni<Response> delete(@Parameter(description = ID, example = ID_EXAMPLE) @PathParam("id") String id) {
+        return forwarder.delete(Service.ALERTS, Query.path(path(id)));
+    }
+
+    @POST
+    @Path("/{id}/rotate-secret")
+    @Operation(operationId = "rotateSubscriberSecret", summary = "Rotate the webhook secret",
+            description = "A new secret, shown once; the previous one keeps signing for an overlap period.")
+    @APIResponse(responseCode = "200", description = "The subscriber with its new secret.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscriber.class)))
+    public Uni<Response> rotateSecret(@Parameter(description = ID, example = ID_EXAMPLE) @PathParam("id") String id) {
+        return forwarder.call(Service.ALERTS, Verb.POST, Query.path(path(id) + "/rotate-secret"));
+    }
+
+    @GET
+    @Path("/{id}/deliveries")
+    @Operation(operationId = "listDeliveries", summary = "Webhook deliveries of a subscriber", description = "Newest first.")
+    @APIResponse(responseCode = "200", description = "One page.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryPage.class)))
+    public Uni<Response> deliveries(
+            @Parameter(description = ID, example = ID_EXAMPLE) @PathParam("id") String id,
+            @Parameter(description = "Only deliveries in this status.", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"PENDING", "DELIVERED", "FAILED"})) @QueryParam("status") String status,
+            @Parameter(description = "Page number from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") Integer page,
+            @Parameter(description = "Page size (1..200).", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("size") Integer size) {
+        return forwarder.get(Service.ALERTS, Query.path(path(id) + "/deliveries").param("status", status)
+                .param("page", page).param("size", size));
+    }
+
+    @GET
+    @Path("/{id}/stream")
+    @Blocking
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.TEXT_PLAIN)
+    @Operation(operationId = "streamAlerts", summary = "Live alert notifications (Server-Sent Events)",
+            description = "Each notification of this subscriber as a CloudEvent (JSON) in the `data:` of one event, as alerts-service sends it.")
+    @APIResponse(responseCode = "200", description = "An open event stream.",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "one notification",
+                            value = "data:{\"specversion\":\"1.0\",\"type\":\"io.nanopulse.alert.firing\",\"id\":\"3f1c\"}\n\n")))
+    public Multi<String> stream(@Parameter(description = ID, example = ID_EXAMPLE) @PathParam("id") String id) {
+        // Ownership and existence first, as a plain call, so a refusal is an ordinary problem answer.
+        Response check = forwarder.get(Service.ALERTS, Query.path(path(id))).await().indefinitely();
+        if (check.getStatus() != 200) {
+            throw new PassThroughException(check);
+        }
+        return forwarder.events(Service.ALERTS, Query.path(path(id) + "/stream"));
+    }
+}

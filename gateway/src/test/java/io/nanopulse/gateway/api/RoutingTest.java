@@ -1,0 +1,126 @@
+package io.nanopulse.gateway.api;
+
+import io.nanopulse.gateway.support.FakeService;
+import io.nanopulse.gateway.support.FakeServices;
+import io.nanopulse.gateway.support.TestKeys;
+import io.nanopulse.testkit.quarkus.KafkaTestResource;
+import io.nanopulse.testkit.quarkus.PostgresTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Routing to the (stand-in) services: paths, queries, principal, error pass-through, outage and recovery. */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "gateway"), scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = FakeServices.class, scope = TestResourceScope.GLOBAL, parallel = true)
+class RoutingTest {
+
+    @Test
+    void readsGoToMetricsWithTheirQueryEncoded() {
+        String key = TestKeys.withRoles("read");
+        RestAssured.given().header("Authorization", TestKeys.bearer(key))
+                .queryParam("kind", "CITY").queryParam("key", "CN/Shanghai & Co").queryParam("window", "P12M")
+                .get("/api/v1/figures")
+                .then().statusCode(200).body("filings", equalTo(123));
+        FakeService.Received r = FakeServices.metrics.last();
+        assertEquals("GET", r.method());
+        assertEquals("/metrics/figures?kind=CITY&key=CN%2FShanghai+%26+Co&window=P12M", r.uri());
+        assertNull(r.headers().get("X-nanopulse-principal"), "metrics-service gets no principal");
+        assertNull(r.headers().get("Authorization"), "the API key never leaves the gateway");
+    }
+
+    @Test
+    void alertsGetTheAuthenticatedPrincipalNeverTheClientsOne() {
+        String key = TestKeys.create("team-alpha", "alerts");
+        RestAssured.given().header("Authorization", TestKeys.bearer(key))
+                .header("X-Nanopulse-Principal", "team-mallory")
+                .get("/api/v1/subscribers?page=1&size=5")
+                .then().statusCode(200);
+        FakeService.Received r = FakeServices.alerts.last();
+        assertEquals("/subscribers?page=1&size=5", r.uri());
+        assertEquals(List.of("team-alpha"), r.headers().get("X-nanopulse-principal"));
+        assertNull(r.headers().get("Authorization"));
+    }
+
+    @Test
+    void serviceProblemsPassThroughAndOtherErrorsBecomeProblems() {
+        String key = TestKeys.withRoles("read");
+        RestAssured.given().header("Authorization", TestKeys.bearer(key)).get("/api/v1/institutions/missing")
+                .then().statusCode(404).contentType(startsWith("application/problem+json"))
+                .body("detail", equalTo("no institution missing"));
+        RestAssured.given().header("Authorization", TestKeys.bearer(key)).get("/api/v1/institutions/plain-error")
+                .then().statusCode(500).contentType(startsWith("application/problem+json"))
+                .body("service", equalTo("metrics")).body("detail", equalTo("metrics-service answered 500"));
+    }
+
+    @Test
+    void pathParametersCannotClimbOutOfTheirResource() {
+        String key = TestKeys.withRoles("read");
+        int before = FakeServices.metrics.received.size();
+        RestAssured.given().header("Authorization", TestKeys.bearer(key)).urlEncodingEnabled(false)
+                .get("/api/v1/institutions/..%2Fadmin%2Frebuild")
+                .then().statusCode(400).contentType(startsWith("application/problem+json"))
+                .body("errors[0].field", equalTo("id"));
+        assertEquals(before, FakeServices.metrics.received.size(), "nothing was forwarded");
+    }
+
+    @Test
+    void jsonBodiesAreBounded() {
+        String key = TestKeys.withRoles("read");
+        String big = "{\"queries\":[" + "x".repeat(1_100_000) + "]}";
+        RestAssured.given().header("Authorization", TestKeys.bearer(key)).contentType("application/json").body(big)
+                .post("/api/v1/figures/batch")
+                .then().statusCode(413).contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void aStoppedServiceGives503NamingItAndTheGatewayRecoversWhenItReturns() {
+        String key = TestKeys.withRoles("read");
+        FakeServices.metrics.stop();
+        try {
+            Response down = RestAssured.given().header("Authorization", TestKeys.bearer(key)).get("/api/v1/rankings");
+            assertEquals(503, down.statusCode());
+            assertTrue(down.contentType().startsWith("application/problem+json"));
+            assertEquals("metrics", down.jsonPath().getString("service"));
+            assertTrue(down.jsonPath().getString("detail").contains("metrics-service"), down.asString());
+            assertTrue(Integer.parseInt(down.header("Retry-After")) >= 1);
+            // Keep calling until the breaker opens: answers stay 503 problems, now without even trying.
+            for (int i = 0; i < 6; i++) {
+                RestAssured.given().header("Authorization", TestKeys.bearer(key)).get("/api/v1/rankings")
+                        .then().statusCode(503).body("service", equalTo("metrics"));
+            }
+        } finally {
+            FakeServices.metrics.start();
+        }
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                RestAssured.given().header("Authorization", TestKeys.bearer(key)).get("/api/v1/rankings")
+                        .then().statusCode(200).body("entries.size()", equalTo(10)));
+    }
+
+    @Test
+    void writeBodiesAreForwardedAsSent() {
+        FakeServices.alerts.route("/rules", x -> x.getRequestMethod().equals("POST")
+                ? new FakeService.Answer(201, "application/json", "{\"id\":\"r1\"}")
+                : FakeService.Answer.json("{\"items\":[],\"page\":0,\"size\":50,\"totalItems\":0}"));
+        String key = TestKeys.withRoles("alerts");
+        Response created = RestAssured.given().header("Authorization", TestKeys.bearer(key)).contentType("application/json")
+                .body("{\"name\":\"r\"}").post("/api/v1/rules");
+        assertEquals(201, created.statusCode());
+        assertEquals("{\"name\":\"r\"}".length(), FakeServices.alerts.last().bodyBytes());
+    }
+}
