@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue #8's fault-injection suite at full scale, one command: the same FaultInjectionIT that `./mvnw verify`
+# The fault-injection suite at full scale, one command: the same FaultInjectionIT that `./mvnw verify`
 # runs in CI at a reduced scale, with a larger corpus, the webhook receiver down a full minute, and the whole
 # fault sequence repeated (kill -9 metrics and alerts, Kafka and PostgreSQL stopped mid-ingest, receiver
 # down, hostile burst). It ends with a table of the faults survived and fails if any figure, refusal or

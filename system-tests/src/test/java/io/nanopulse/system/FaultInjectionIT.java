@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue #8's fault-injection suite. One replay of the calibrated corpus goes through the gateway, paced so
+ * The fault-injection suite. One replay of the calibrated corpus goes through the gateway, paced so
  * that it spans every fault, with alert rules and a webhook receiver active, while these happen one after
  * another: metrics-service and alerts-service killed with SIGKILL and restarted; the Kafka broker stopped
  * mid-ingest and restarted (clients see 503 and retry); PostgreSQL stopped and restarted; the webhook
