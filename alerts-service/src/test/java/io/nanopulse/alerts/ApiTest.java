@@ -85,6 +85,21 @@ class ApiTest {
     }
 
     @Test
+    void institutionRulesTakeAnyHolderNameEventsAllowInItsNameKeyForm() {
+        String owner = owner();
+        String sub = Api.subscriber(owner, RECEIVER.url()).getString("id");
+        String longName = "Institute Of " + "Nano".repeat(122) + "  Research";
+        Map<String, Object> r = rule(sub);
+        r.put("subject", Map.of("kind", "INSTITUTION", "key", longName));
+        String ruleId = Api.rule(owner, r);
+        String key = "institute of " + "nano".repeat(122) + " research";
+        as(owner).get("/rules/" + ruleId).then().statusCode(200).body("subject.key", equalTo(key));
+        r.put("subject", Map.of("kind", "INSTITUTION", "key", "x".repeat(513)));
+        as(owner).body(r).post("/rules").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("subject.key"));
+    }
+
+    @Test
     void ownersNeverSeeEachOther() {
         String alice = owner();
         String bob = owner();

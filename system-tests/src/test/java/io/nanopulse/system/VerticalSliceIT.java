@@ -1,5 +1,6 @@
 package io.nanopulse.system;
 
+import io.nanopulse.testkit.http.HttpStub;
 import io.nanopulse.testkit.platform.LocalPlatform;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -24,26 +25,21 @@ class VerticalSliceIT {
     static LocalPlatform platform;
     /** Request bodies received by a stand-in OTLP/HTTP collector. */
     static final java.util.Queue<byte[]> exportedSpans = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    static com.sun.net.httpserver.HttpServer collector;
+    static HttpStub collector;
 
     @BeforeAll
     static void start() throws Exception {
-        collector = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1",
-                io.nanopulse.testkit.infra.Ports.free()), 0);
-        collector.createContext("/v1/traces", ex -> {
-            exportedSpans.add(ex.getRequestBody().readAllBytes());
-            ex.getResponseHeaders().add("Content-Type", "application/x-protobuf");
-            ex.sendResponseHeaders(200, -1);
-            ex.close();
-        });
-        collector.start();
+        collector = new HttpStub().route("/v1/traces", request -> {
+            exportedSpans.add(request.body());
+            return HttpStub.Reply.of(200, "application/x-protobuf", "");
+        }).start();
         // Every service knows the collector; the gateway and ingest raise the sampling ratio at run time,
         // metrics keeps the default (0: nothing exported): export is a run-time switch, off by default.
         var base = Platforms.withLocalWebhooks("slice");
         var env = new java.util.HashMap<String, Map<String, String>>();
         for (String service : LocalPlatform.ALL_SERVICES) {
             var e = new java.util.HashMap<>(base.extraEnv().getOrDefault(service, Map.of()));
-            e.put("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + collector.getAddress().getPort());
+            e.put("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + collector.port());
             e.put("QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
             e.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
             if (service.equals("gateway") || service.equals("ingest-service")) {
@@ -60,7 +56,7 @@ class VerticalSliceIT {
     @AfterAll
     static void stop() {
         if (platform != null) platform.close();
-        if (collector != null) collector.stop(0);
+        if (collector != null) collector.close();
     }
 
     private static boolean contains(byte[] haystack, byte[] needle) {
@@ -83,20 +79,15 @@ class VerticalSliceIT {
     @org.junit.jupiter.api.Order(2)
     void theWebhookContinuesTheTraceOfTheIngestRequest() throws Exception {
         var traceparents = new java.util.concurrent.LinkedBlockingQueue<String>();
-        var receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1",
-                io.nanopulse.testkit.infra.Ports.free()), 0);
-        receiver.createContext("/hook", ex -> {
-            ex.getRequestBody().readAllBytes();
-            String tp = ex.getRequestHeaders().getFirst("traceparent");
+        var receiver = new HttpStub().route("/hook", request -> {
+            String tp = request.header("traceparent");
             traceparents.add(tp == null ? "none" : tp);
-            ex.sendResponseHeaders(204, -1);
-            ex.close();
-        });
-        receiver.start();
+            return HttpStub.Reply.empty(204);
+        }).start();
         try {
             String key = Platforms.issueKey(platform, "trace-app", List.of("ingest", "read", "alerts"));
             String subscriber = given().baseUri(platform.gatewayUrl()).auth().oauth2(key).contentType(ContentType.JSON)
-                    .body(Map.of("name", "trace", "webhookUrl", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))
+                    .body(Map.of("name", "trace", "webhookUrl", "http://127.0.0.1:" + receiver.port() + "/hook"))
                     .post("/api/v1/subscribers").then().statusCode(201).extract().jsonPath().getString("id");
             String rule = given().baseUri(platform.gatewayUrl()).auth().oauth2(key).contentType(ContentType.JSON)
                     .body(Map.of("subscriberId", subscriber, "name", "nz-first", "subject", Map.of("kind", "COUNTRY", "key", "NZ"),
@@ -131,7 +122,7 @@ class VerticalSliceIT {
             org.junit.jupiter.api.Assertions.assertTrue(exportedSpans.stream().noneMatch(b -> contains(b, "metrics-service".getBytes())),
                     "metrics-service exports nothing with the default sampler");
         } finally {
-            receiver.stop(0);
+            receiver.close();
         }
     }
 

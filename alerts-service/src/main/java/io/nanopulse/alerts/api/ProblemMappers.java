@@ -10,36 +10,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every error leaves as application/problem+json (see {@link ProblemResponses}); never a stack trace. */
+/** Every error leaves as application/problem+json (see {@link ProblemResponses#from}); never a stack trace. */
 public class ProblemMappers {
 
-    @ServerExceptionMapper
-    public Response problem(ProblemException e) {
-        return ProblemResponses.of(e);
-    }
-
-    @ServerExceptionMapper
-    public Response violations(ConstraintViolationException e) {
-        return ProblemResponses.of(e);
-    }
-
-    @ServerExceptionMapper({MismatchedInputException.class, JsonMappingException.class})
-    public Response mapping(JsonMappingException e) {
-        return ProblemResponses.of(e);
-    }
-
-    @ServerExceptionMapper
-    public Response json(JsonProcessingException e) {
-        return ProblemResponses.of(e);
-    }
-
-    @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
-        return ProblemResponses.of(e);
-    }
-
-    @ServerExceptionMapper
-    public Response unexpected(RuntimeException e) {
-        return e instanceof WebApplicationException w ? ProblemResponses.of(w) : ProblemResponses.unexpected(e);
+    @ServerExceptionMapper({ProblemException.class, ConstraintViolationException.class, MismatchedInputException.class,
+            JsonMappingException.class, JsonProcessingException.class, WebApplicationException.class, Exception.class})
+    public Response problem(Exception e) {
+        return ProblemResponses.from(e);
     }
 }

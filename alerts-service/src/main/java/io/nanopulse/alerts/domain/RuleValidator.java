@@ -9,7 +9,6 @@ import io.nanopulse.contracts.api.Window;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,15 +46,10 @@ public final class RuleValidator {
 
         SubjectKind kind = null;
         SubjectKey subject = null;
-        if (d.subjectKind() == null) {
-            errors.add(new FieldError("subject.kind", "is required; one of " + Arrays.toString(SubjectKind.values())));
-        } else {
-            try {
-                kind = SubjectKind.valueOf(d.subjectKind());
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("subject.kind", "unknown subject kind '" + abbreviate(d.subjectKind())
-                        + "'; one of " + Arrays.toString(SubjectKind.values())));
-            }
+        try {
+            kind = SubjectKind.parse(d.subjectKind());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("subject.kind", e.getMessage()));
         }
         if (kind != null) {
             try {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.nanopulse.contracts.FieldError;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -13,7 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 
 /**
  * The one base of every service's exception mappers: turns the failures all APIs share into problem+json
@@ -66,15 +66,36 @@ public final class ProblemResponses {
         return of(Problem.invalid("body", "is not valid JSON"));
     }
 
-    /** An HTTP error raised by the framework (404 no such path, 405, 406, 415 …), under its own status. */
+    /** An HTTP error raised by the framework (404 no such path, 405, 406, 415, 503 …), under its own status. */
     public static Response of(WebApplicationException e) {
-        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
-        if (status >= 500) {
+        if (e.getResponse() == null) {
             return unexpected(e);
         }
+        int status = e.getResponse().getStatus();
         Response.StatusType known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
         return of(Problem.of(ProblemType.forStatus(status), status, title, title));
+    }
+
+    /**
+     * Any failure a resource lets escape, as its problem answer: a {@link ProblemException} as it says, Bean
+     * Validation and JSON binding failures as 400 naming the fields, framework HTTP errors under their status,
+     * anything else as an unexpected 500. A service's mapper registers the types it wants mapped and calls this.
+     */
+    public static Response from(Throwable e) {
+        if (e instanceof ProblemException p) {
+            return of(p);
+        }
+        if (e instanceof ConstraintViolationException v) {
+            return of(v);
+        }
+        if (e instanceof JsonProcessingException j) {
+            return of(j);
+        }
+        if (e instanceof WebApplicationException w) {
+            return of(w);
+        }
+        return unexpected(e);
     }
 
     /** 500 with an incident id; the failure is logged under that id, never sent. */
@@ -84,13 +105,26 @@ public final class ProblemResponses {
         return of(Problem.of(ProblemType.INTERNAL, "unexpected failure; incident " + incident));
     }
 
-    /** "create.body.subject.kind" → "subject.kind": drops the method and parameter nodes. */
+    /**
+     * A violation's JSON path: method and parameter nodes dropped, list elements by index
+     * ("create.body.subject.kind" → "subject.kind", "create.body.roles[0].&lt;list element&gt;" → "roles[0]").
+     */
     static String field(Path path) {
-        List<String> nodes = StreamSupport.stream(path.spliterator(), false).map(Path.Node::getName)
-                .filter(n -> n != null && !n.isEmpty()).toList();
-        if (nodes.size() > 2) {
-            return String.join(".", nodes.subList(2, nodes.size()));
+        StringBuilder out = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.BEAN) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                out.append('[').append(node.getIndex() == null ? "" : node.getIndex()).append(']');
+            } else if (node.getName() != null) {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(node.getName());
+            }
         }
-        return nodes.isEmpty() ? "body" : nodes.get(nodes.size() - 1);
+        return out.isEmpty() ? "body" : out.toString();
     }
 }

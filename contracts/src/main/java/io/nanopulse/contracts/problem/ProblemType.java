@@ -1,6 +1,6 @@
 package io.nanopulse.contracts.problem;
 
-import java.net.URI;
+import java.util.List;
 
 /**
  * The kinds of problem every Nanopulse API answers with, one URI scheme for all:
@@ -22,9 +22,10 @@ public enum ProblemType {
     BAD_GATEWAY(502, "bad-gateway", "Bad gateway"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable"),
     GATEWAY_TIMEOUT(504, "gateway-timeout", "Gateway timeout"),
+    /** A service answered an error without a problem body; the problem keeps the service's own status. */
+    DOWNSTREAM_ERROR(502, "downstream-error", "Downstream error"),
 
-    // What the intake of events (POST /events, POST /imports) tells apart within a status. They come after the
-    // general kinds, so forStatus never picks them.
+    // What the intake of events (POST /events, POST /imports) tells apart within a status.
     MALFORMED_JSON(400, "malformed-json", "Malformed JSON"),
     EMPTY_BODY(400, "empty-body", "Empty body"),
     TOO_MANY_EVENTS(413, "too-many-events", "Too many events"),
@@ -56,13 +57,14 @@ public enum ProblemType {
         return BASE + slug;
     }
 
-    public URI toUri() {
-        return URI.create(uri());
-    }
+    /** The general kinds {@link #forStatus} chooses from, one per status. */
+    private static final List<ProblemType> BY_STATUS = List.of(INVALID_REQUEST, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND,
+            METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, CONFLICT, BODY_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, RATE_LIMITED, INTERNAL,
+            BAD_GATEWAY, SERVICE_UNAVAILABLE, GATEWAY_TIMEOUT);
 
-    /** The type for an HTTP error status that no more specific type names; {@link #INTERNAL} for unknown 5xx. */
+    /** The general type of an HTTP error status; {@link #INTERNAL} for other 5xx, {@link #INVALID_REQUEST} for other 4xx. */
     public static ProblemType forStatus(int status) {
-        for (ProblemType t : values()) {
+        for (ProblemType t : BY_STATUS) {
             if (t.status == status) {
                 return t;
             }

@@ -39,4 +39,14 @@ class SubjectKeyTest {
     private static String refusal(SubjectKind kind, String key) {
         return assertThrows(IllegalArgumentException.class, () -> SubjectKey.of(kind, key)).getMessage();
     }
+
+    @Test
+    void kindsAreParsedCaseInsensitivelyAndRefusedNamingTheKnownOnes() {
+        assertEquals(SubjectKind.COUNTRY_SECTOR, SubjectKind.parse(" country-sector "));
+        assertEquals(SubjectKind.INSTITUTION, SubjectKind.parse("Institution"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SubjectKind.parse("PLANET")).getMessage()
+                .contains(SubjectKind.NAMES));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SubjectKind.parse(null)).getMessage()
+                .contains("required"));
+    }
 }

@@ -33,6 +33,7 @@ class ProblemTest {
         }
         assertEquals(ProblemType.NOT_FOUND, ProblemType.forStatus(404));
         assertEquals(ProblemType.INTERNAL, ProblemType.forStatus(599));
+        assertEquals(ProblemType.BAD_GATEWAY, ProblemType.forStatus(502), "only general kinds answer a status");
     }
 
     @Test

@@ -80,7 +80,7 @@ public class Forwarder {
         if (status >= 400 && (type == null || !type.toLowerCase(Locale.ROOT).startsWith(Problem.MEDIA_TYPE))) {
             Response.StatusType known = Response.Status.fromStatusCode(status);
             String title = known == null ? "Error" : known.getReasonPhrase();
-            return ProblemResponses.of(Problem.of(ProblemType.forStatus(status), status, title,
+            return ProblemResponses.of(Problem.of(ProblemType.DOWNSTREAM_ERROR, status, title,
                     service.displayName() + " answered " + status).withService(service.id()));
         }
         Response.ResponseBuilder out = Response.status(status);

@@ -1,6 +1,8 @@
 package io.nanopulse.gateway.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import io.nanopulse.contracts.FieldError;
 import io.nanopulse.contracts.problem.Problem;
 import io.nanopulse.contracts.problem.ProblemException;
@@ -16,15 +18,12 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -65,33 +64,10 @@ public class ProblemMappers {
     /** Bean Validation of the gateway's own bodies: each field by its JSON path, list elements by index (roles[0]). */
     @ServerExceptionMapper
     public Response violations(ConstraintViolationException e) {
-        List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new FieldError(field(v.getPropertyPath()), v.getMessage()))
-                .sorted(Comparator.comparing(FieldError::field)).toList();
-        return ProblemResponses.of(Problem.invalid(errors));
+        return ProblemResponses.of(e);
     }
 
-    /** "create.body.roles[0].&lt;list element&gt;" or "roles[0].&lt;list element&gt;" → "roles[0]". */
-    static String field(Path path) {
-        StringBuilder out = new StringBuilder();
-        for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-                    || node.getKind() == ElementKind.BEAN) {
-                continue;
-            }
-            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                out.append('[').append(node.getIndex() == null ? "" : node.getIndex()).append(']');
-            } else if (node.getName() != null) {
-                if (!out.isEmpty()) {
-                    out.append('.');
-                }
-                out.append(node.getName());
-            }
-        }
-        return out.isEmpty() ? "body" : out.toString();
-    }
-
-    @ServerExceptionMapper
+    @ServerExceptionMapper({MismatchedInputException.class, JsonMappingException.class, JsonProcessingException.class})
     public Response json(JsonProcessingException e) {
         return ProblemResponses.of(e);
     }

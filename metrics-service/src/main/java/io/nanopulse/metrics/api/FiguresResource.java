@@ -44,13 +44,10 @@ public class FiguresResource {
     MetricsConfig config;
 
     static SubjectKind kind(String raw) {
-        if (raw == null || raw.isBlank()) {
-            throw ProblemException.invalid("kind", "is required (GLOBAL, COUNTRY, INSTITUTION, COUNTRY_SECTOR, CITY)");
-        }
         try {
-            return SubjectKind.valueOf(raw.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+            return SubjectKind.parse(raw);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("kind", "unknown kind '" + raw + "'; use GLOBAL, COUNTRY, INSTITUTION, COUNTRY_SECTOR or CITY");
+            throw ProblemException.invalid("kind", e.getMessage());
         }
     }
 

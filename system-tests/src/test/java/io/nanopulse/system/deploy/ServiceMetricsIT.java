@@ -1,6 +1,6 @@
 package io.nanopulse.system.deploy;
 
-import com.sun.net.httpserver.HttpServer;
+import io.nanopulse.testkit.http.HttpStub;
 import io.nanopulse.testkit.platform.LocalPlatform;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,21 +35,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ServiceMetricsIT {
     static LocalPlatform platform;
-    static HttpServer receiver;
+    static HttpStub receiver;
     static final AtomicInteger webhooks = new AtomicInteger();
     static final Map<String, String> exposition = new HashMap<>();
     static Path logs;
 
     @BeforeAll
     static void start() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            exchange.getRequestBody().readAllBytes();
+        receiver = new HttpStub().route("/hook", request -> {
             webhooks.incrementAndGet();
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
+            return HttpStub.Reply.empty(204);
+        }).start();
         Path root = Promtool.root();
         Path data = root.resolve("system-tests/target/platform-metrics-" + UUID.randomUUID().toString().substring(0, 6));
         var base = LocalPlatform.Settings.forTests(root, data, "np_" + LocalPlatform.randomSecret(24));
@@ -76,7 +71,7 @@ class ServiceMetricsIT {
     @AfterAll
     static void stop() {
         if (platform != null) platform.close();
-        if (receiver != null) receiver.stop(0);
+        if (receiver != null) receiver.close();
     }
 
     /** Events through the gateway, one poison record on the topic, and an alert rule that fires a webhook. */
@@ -84,7 +79,7 @@ class ServiceMetricsIT {
         String gw = platform.gatewayUrl();
         String key = io.nanopulse.system.Platforms.issueKey(platform, "observability-it", List.of("ingest", "read", "alerts"));
         String subscriber = given().baseUri(gw).auth().oauth2(key).contentType(ContentType.JSON)
-                .body(Map.of("name", "metrics check", "webhookUrl", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))
+                .body(Map.of("name", "metrics check", "webhookUrl", "http://127.0.0.1:" + receiver.port() + "/hook"))
                 .post("/api/v1/subscribers").then().statusCode(201).extract().path("id");
         given().baseUri(gw).auth().oauth2(key).contentType(ContentType.JSON)
                 .body(Map.of("subscriberId", subscriber, "name", "any CN filing", "subject", Map.of("kind", "COUNTRY", "key", "CN"),
