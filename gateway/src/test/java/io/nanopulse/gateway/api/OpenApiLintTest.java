@@ -69,4 +69,15 @@ class OpenApiLintTest {
         }
         assertTrue(operations >= 35, "operations: " + operations);
     }
+
+    @Test
+    void theDocumentedProblemIsContractsProblemMemberForMember() {
+        var doc = RestAssured.given().accept("application/json").get("/q/openapi?format=json").jsonPath();
+        for (Class<?> type : List.of(io.nanopulse.contracts.problem.Problem.class, io.nanopulse.contracts.FieldError.class)) {
+            java.util.Map<String, Object> documented = doc.getMap("components.schemas." + type.getSimpleName() + ".properties");
+            var members = java.util.Arrays.stream(type.getRecordComponents())
+                    .map(java.lang.reflect.RecordComponent::getName).collect(java.util.stream.Collectors.toSet());
+            assertEquals(members, documented.keySet(), type.getSimpleName() + " as documented vs as sent");
+        }
+    }
 }
