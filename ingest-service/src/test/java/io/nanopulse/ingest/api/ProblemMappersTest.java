@@ -40,7 +40,10 @@ class ProblemMappersTest {
         assertEquals("https://nanopulse.io/problems/conflict", json.get("type").asText());
         assertEquals(409, json.get("status").asInt());
 
-        assertEquals(500, mappers.framework(new WebApplicationException(502)).getStatus());
+        Response upstream = mappers.framework(new WebApplicationException(502));
+        assertEquals(502, upstream.getStatus(), "a framework 5xx keeps its status too");
+        assertEquals("https://nanopulse.io/problems/bad-gateway",
+                Json.mapper().readTree((String) upstream.getEntity()).get("type").asText());
     }
 
     @Test
