@@ -4,19 +4,28 @@
 #   deploy/run.sh            build what is needed, then start
 #   deploy/run.sh --no-build start from what was built before
 #   deploy/run.sh --demo     also load the calibrated 25-year demo corpus once everything is ready
+#   deploy/run.sh --show-admin-key  print the admin API key (kept in <data folder>/admin-key, mode 600) and exit
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 build=1
 demo=0
+show_key=0
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=0 ;;
     --demo) demo=1 ;;
+    --show-admin-key) show_key=1 ;;
     -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
     *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
+if [ "$show_key" = 1 ]; then
+  key_file="${NANOPULSE_DATA_DIR:-$root/.run}/admin-key"
+  [ -f "$key_file" ] || { echo "no admin key yet: the first deploy/run.sh creates $key_file" >&2; exit 1; }
+  cat "$key_file"
+  exit 0
+fi
 if [ "$build" = 1 ]; then
   echo "Building Nanopulse (./mvnw package, tests skipped; run README's test command for those)..."
   ./mvnw -q -B -DskipTests package
@@ -42,7 +51,13 @@ until [ -f "$data/platform.pid" ] && curl -sf -o /dev/null "$gateway/q/health/re
   sleep 1
 done
 echo "Loading the demo corpus through $gateway (progress below; figures are verified against the generator's record)..."
-java -Xmx1g -cp "loadgen/target/classes:$(cat loadgen/target/classpath.txt)" io.nanopulse.loadgen.LoadGen demo \
-  --gateway "$gateway" --key "${NANOPULSE_ADMIN_KEY:-$(cat "$data/admin-key")}" --out "$data/demo-expected.json" || true
+# The key reaches the load generator through its environment or a file, never its command line.
+loadgen=(java -Xmx1g -cp "loadgen/target/classes:$(cat loadgen/target/classpath.txt)" io.nanopulse.loadgen.LoadGen demo
+  --gateway "$gateway" --out "$data/demo-expected.json")
+if [ -n "${NANOPULSE_ADMIN_KEY:-}" ]; then
+  NANOPULSE_API_KEY="$NANOPULSE_ADMIN_KEY" "${loadgen[@]}" || true
+else
+  "${loadgen[@]}" --key-file "$data/admin-key" || true
+fi
 echo "Demo loaded. Dashboard: $gateway/  (Ctrl-C or deploy/stop.sh stops Nanopulse)"
 wait "$launcher"

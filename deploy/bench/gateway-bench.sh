@@ -3,28 +3,43 @@
 # Runs against a running platform (deploy/run.sh): creates two read keys with the admin key, then sends
 # RATE requests/s in total for DURATION, half to /api/v1/rankings and half to /api/v1/figures (share of CN),
 # and prints p50/p99 of each. It is a benchmark, not a test: the goal is p99 < 25 ms at 2,000 requests/s.
+# The admin key is read from a file (ADMIN_KEY_FILE, default .run/admin-key) or NANOPULSE_ADMIN_KEY and reaches
+# curl on its standard input, never on a command line. hey takes headers only as arguments, so the two read
+# keys it uses are issued for this run and revoked when it ends.
 #
 #   deploy/bench/gateway-bench.sh                     gateway on http://127.0.0.1:8080, admin key from .run/admin-key
-#   GATEWAY=http://127.0.0.1:18080 ADMIN_KEY=np_... RATE=2000 DURATION=30s deploy/bench/gateway-bench.sh
+#   GATEWAY=http://127.0.0.1:18080 ADMIN_KEY_FILE=/path/to/admin-key RATE=2000 DURATION=30s deploy/bench/gateway-bench.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 gateway="${GATEWAY:-http://127.0.0.1:8080}"
 rate="${RATE:-2000}"
 duration="${DURATION:-30s}"
 workers="${WORKERS:-16}"   # per endpoint; each worker sends rate/2/workers requests per second
-admin_key="${ADMIN_KEY:-${NANOPULSE_ADMIN_KEY:-}}"
-if [ -z "$admin_key" ] && [ -f "$root/.run/admin-key" ]; then admin_key="$(cat "$root/.run/admin-key")"; fi
+admin_key="${NANOPULSE_ADMIN_KEY:-}"
+key_file="${ADMIN_KEY_FILE:-$root/.run/admin-key}"
+if [ -z "$admin_key" ] && [ -f "$key_file" ]; then admin_key="$(<"$key_file")"; fi
 command -v hey >/dev/null || { echo "hey is missing: apt-get install -y hey" >&2; exit 2; }
-[ -n "$admin_key" ] || { echo "no admin key: set ADMIN_KEY or run deploy/run.sh first" >&2; exit 2; }
+[ -n "$admin_key" ] || { echo "no admin key: set ADMIN_KEY_FILE or run deploy/run.sh first" >&2; exit 2; }
 
+# An admin call; the Authorization header goes to curl as a config on stdin (printf is a shell builtin).
+admin_curl() {
+  printf 'header = "Authorization: Bearer %s"\n' "$admin_key" | curl -fsS -K - "$@"
+}
 new_read_key() {
-  curl -fsS -X POST "$gateway/api/v1/admin/keys" -H "Authorization: Bearer $admin_key" \
-    -H 'Content-Type: application/json' -d "{\"principal\":\"bench\",\"roles\":[\"read\"],\"description\":\"gateway-bench $1\"}" |
-    sed -E 's/.*"key":"([^"]+)".*/\1/'
+  admin_curl -X POST "$gateway/api/v1/admin/keys" -H 'Content-Type: application/json' \
+    -d "{\"principal\":\"bench\",\"roles\":[\"read\"],\"description\":\"gateway-bench $1\"}"
 }
 # Rate limits are per key (read: 2000/s by default): one key per endpoint keeps the bench under them.
-key_rankings="$(new_read_key rankings)"
-key_figures="$(new_read_key figures)"
+issued_rankings="$(new_read_key rankings)"
+issued_figures="$(new_read_key figures)"
+key_rankings="$(sed -E 's/.*"key":"([^"]+)".*/\1/' <<<"$issued_rankings")"
+key_figures="$(sed -E 's/.*"key":"([^"]+)".*/\1/' <<<"$issued_figures")"
+revoke_keys() {
+  for issued in "$issued_rankings" "$issued_figures"; do
+    admin_curl -o /dev/null -X DELETE "$gateway/api/v1/admin/keys/$(sed -E 's/.*"apiKey":\{"id":([0-9]+).*/\1/' <<<"$issued")" || true
+  done
+}
+trap revoke_keys EXIT
 
 per_worker=$(( rate / 2 / workers ))
 out="${OUT_DIR:-$root/deploy/bench/out}"

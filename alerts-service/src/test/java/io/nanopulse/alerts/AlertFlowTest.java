@@ -2,14 +2,17 @@ package io.nanopulse.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nanopulse.alerts.client.ServiceIdentity;
 import io.nanopulse.alerts.support.Api;
 import io.nanopulse.alerts.support.ChangePublisher;
 import io.nanopulse.alerts.support.MetricsStub;
 import io.nanopulse.alerts.support.WebhookReceiver;
 import io.nanopulse.contracts.MetricChange;
 import io.nanopulse.contracts.SubjectKind;
+import io.nanopulse.contracts.trust.ForwardedIdentity;
 import io.nanopulse.testkit.quarkus.KafkaTestResource;
 import io.nanopulse.testkit.quarkus.PostgresTestResource;
+import io.nanopulse.testkit.trust.GatewayProof;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -130,6 +133,8 @@ class AlertFlowTest {
         publishAndAwait(ruleId, crossing);
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted().size() == 1);
         assertEquals("FIRING", Api.state(owner, ruleId).getString("state"));
+        // metrics-service was asked as alerts-service itself (the stub refuses unproven calls).
+        assertEquals(ForwardedIdentity.of(ServiceIdentity.PRINCIPAL, "read"), MetricsStub.lastCaller());
 
         // The same record again (a redelivery), then values oscillating between the two thresholds.
         publishAndAwait(ruleId, crossing);
@@ -221,9 +226,10 @@ class AlertFlowTest {
         String ruleId = shareRule(0.20, null);
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         HttpClient client = HttpClient.newHttpClient();
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + "/subscribers/"
-                        + subscriberId + "/stream"))
-                .header(Api.PRINCIPAL, owner).header("accept", "text/event-stream").build();
+        String path = "/subscribers/" + subscriberId + "/stream";
+        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + path));
+        GatewayProof.as(owner, "alerts").headers("GET", path).forEach(builder::header);
+        var request = builder.header("accept", "text/event-stream").build();
         var response = client.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         HttpResponse<Stream<String>> open = response.get(10, TimeUnit.SECONDS);
         assertEquals(200, open.statusCode());

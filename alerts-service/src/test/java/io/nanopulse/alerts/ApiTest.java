@@ -5,6 +5,7 @@ import io.nanopulse.alerts.support.MetricsStub;
 import io.nanopulse.alerts.support.WebhookReceiver;
 import io.nanopulse.testkit.quarkus.KafkaTestResource;
 import io.nanopulse.testkit.quarkus.PostgresTestResource;
+import io.nanopulse.testkit.trust.GatewayProof;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -59,11 +60,25 @@ class ApiTest {
     }
 
     @Test
-    void missingPrincipalIs401Problem() {
+    void missingProofIs401Problem() {
         given().get("/subscribers").then().statusCode(401)
                 .contentType("application/problem+json")
                 .body("status", equalTo(401))
-                .body("detail", containsString("X-Nanopulse-Principal"));
+                .body("detail", containsString("X-Nanopulse-Proof"));
+    }
+
+    @Test
+    void onlyAPrincipalTheGatewayProvedIsTrusted() {
+        String owner = GatewayProof.TESTER.principal();
+        String path = "/subscribers/" + Api.subscriber(owner, RECEIVER.url()).getString("id");
+        GatewayProof.forgeries("GET", path).forEach((name, headers) -> {
+            var r = given().headers(headers).get(path);
+            assertEquals(401, r.statusCode(), name);
+            assertEquals("application/problem+json", r.contentType(), name);
+        });
+        given().header("X-Nanopulse-Principal", owner).get(path).then().statusCode(401);
+        as(owner).get(path).then().statusCode(200);
+        as(owner()).get(path).then().statusCode(404);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.nanopulse.alerts.support.WebhookReceiver;
 import io.nanopulse.testkit.infra.Ports;
 import io.nanopulse.testkit.quarkus.KafkaTestResource;
 import io.nanopulse.testkit.quarkus.PostgresTestResource;
+import io.nanopulse.testkit.trust.GatewayProof;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -55,13 +56,15 @@ class CrashRecoveryIT {
         cmd.add("-jar");
         cmd.add(jar.toString());
         File log = Path.of("target", "crash-recovery-app.log").toFile();
-        app = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+        builder.environment().put("NANOPULSE_INTERNAL_SIGNING_KEYS", GatewayProof.TEST_KEYS);
+        app = builder.start();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
                 .until(() -> RestAssured.given().port(port).get("/q/health/ready").statusCode() == 200);
     }
 
     private RequestSpecification api() {
-        return RestAssured.given().port(port).header("X-Nanopulse-Principal", OWNER).contentType(ContentType.JSON);
+        return RestAssured.given().port(port).filter(GatewayProof.as(OWNER, "alerts")).contentType(ContentType.JSON);
     }
 
     @Test

@@ -3,12 +3,17 @@ package io.nanopulse.contracts;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The four event types of contract v1 and the CloudEvents {@code type} each maps to. */
+/**
+ * The event types of contract v1 and the CloudEvents {@code type} each maps to. The two retractions are written
+ * only by ingest-service's admin endpoint, never accepted from clients' event uploads.
+ */
 public enum EventType {
     PATENT_FILED("io.nanopulse.patent.filed"),
     PATENT_GRANTED("io.nanopulse.patent.granted"),
     PATENT_LICENSED("io.nanopulse.patent.licensed"),
-    PATENT_TRANSFERRED("io.nanopulse.patent.transferred");
+    PATENT_TRANSFERRED("io.nanopulse.patent.transferred"),
+    PATENT_RETRACTED("io.nanopulse.patent.retracted"),
+    DEAL_RETRACTED("io.nanopulse.patent.deal.retracted");
 
     private final String cloudEventType;
 
@@ -23,6 +28,11 @@ public enum EventType {
     /** Licences and transfers are both "deals": either makes a patent count as licensed. */
     public boolean isDeal() {
         return this == PATENT_LICENSED || this == PATENT_TRANSFERRED;
+    }
+
+    /** An admin's retraction of a patent or of one deal: not an event clients may send. */
+    public boolean isRetraction() {
+        return this == PATENT_RETRACTED || this == DEAL_RETRACTED;
     }
 
     public static Optional<EventType> parse(String name) {

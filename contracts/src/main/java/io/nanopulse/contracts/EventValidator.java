@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * (ingest on the way in, metrics on the way out of Kafka). Pure Java: no framework types.
  *
  * <p>Rules (also in contracts/README.md): text is trimmed and inner whitespace folded to one space, at
- * most 512 characters, no control characters; {@code eventId} 1..128 characters; countries ISO 3166-1
+ * most 512 characters, no control characters nor line breaks (a tab only in free text), no unpaired surrogates; {@code eventId} 1..128 characters; countries ISO 3166-1
  * alpha-2; dates ISO-8601 between 1900-01-01 and tomorrow; {@code patentId} = office code + 4..20
  * letters or digits (dashes and spaces dropped, upper-cased, so Google's {@code US-7650331-B1} is
  * {@code US7650331B1}).
@@ -62,12 +62,29 @@ public final class EventValidator {
         return folded ? stripped : WHITESPACE_RUN.matcher(stripped).replaceAll(" ");
     }
 
-    /** Control characters other than tab, CR and LF, and invisible separators; a loop, as it runs per field. */
-    private static boolean hasControl(String s) {
+    /**
+     * Control characters (C0, DEL, C1; line breaks included, as no field holds more than one line), invisible
+     * separators and byte-order marks, and noncharacters U+FFFE and U+FFFF; a tab only where {@code tabAllowed}
+     * (free text, where it folds to a space). A loop, as it runs per field.
+     */
+    private static boolean hasControl(String s, boolean tabAllowed) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f)
-                    || c == '\u2028' || c == '\u2029' || (c >= '\u200B' && c <= '\u200F') || c == '\uFEFF') {
+            if ((c < 0x20 && !(c == '\t' && tabAllowed)) || (c >= 0x7f && c <= 0x9f) || c == '\u2028'
+                    || c == '\u2029' || (c >= '\u200B' && c <= '\u200F') || c == '\uFEFF' || c >= '\uFFFE') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A surrogate not part of a pair (a lone JSON escape such as backslash-uD800): not a character at all. */
+    private static boolean hasUnpairedSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
                 return true;
             }
         }
@@ -114,11 +131,15 @@ public final class EventValidator {
         LocalDate effectiveDate = date(reader, "effectiveDate", deal);
         String terms = reader.text("terms", false, MAX_TEXT);
 
+        // Retractions: the deal taken back, and why.
+        String dealEventId = type == EventType.DEAL_RETRACTED ? reader.text("dealEventId", true, MAX_EVENT_ID) : null;
+        String reason = type.isRetraction() ? reader.text("reason", true, MAX_TEXT) : null;
+
         if (!errors.isEmpty()) {
             return ValidationResult.invalid(errors);
         }
         return ValidationResult.ok(new PatentEvent(type, eventId, patentId, country, institution, sector, filingDate,
-                city, cpc, title, grantDate, counterparty, counterpartyCountry, effectiveDate, terms));
+                city, cpc, title, grantDate, counterparty, counterpartyCountry, effectiveDate, terms, dealEventId, reason));
     }
 
     private static String patentId(FieldReader reader, List<FieldError> errors) {
@@ -265,8 +286,9 @@ public final class EventValidator {
                 reader.errors.add(new FieldError("cpc", "every code must be a non-empty string"));
                 return null;
             }
-            String folded = foldWhitespace(code.asText()).toUpperCase(Locale.ROOT);
-            if (folded.length() > MAX_CPC_LENGTH || hasControl(folded)) {
+            String raw = code.asText();
+            String folded = foldWhitespace(raw).toUpperCase(Locale.ROOT);
+            if (folded.length() > MAX_CPC_LENGTH || hasControl(raw, false) || hasUnpairedSurrogate(raw)) {
                 reader.errors.add(new FieldError("cpc", "every code must be at most " + MAX_CPC_LENGTH
                         + " printable characters"));
                 return null;
@@ -304,8 +326,13 @@ public final class EventValidator {
                 errors.add(new FieldError(field, "must be at most " + maxLength + " characters"));
                 return null;
             }
-            if (hasControl(raw)) {
-                errors.add(new FieldError(field, "must not contain control characters"));
+            // Free text (the 512-character fields) may hold tabs; codes and identifiers may not.
+            if (hasControl(raw, maxLength == MAX_TEXT)) {
+                errors.add(new FieldError(field, "must not contain control characters or line breaks"));
+                return null;
+            }
+            if (hasUnpairedSurrogate(raw)) {
+                errors.add(new FieldError(field, "must not contain an unpaired surrogate (not a character)"));
                 return null;
             }
             String folded = foldWhitespace(raw);

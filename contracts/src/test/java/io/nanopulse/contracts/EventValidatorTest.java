@@ -86,6 +86,24 @@ class EventValidatorTest {
                 Arguments.of("institution 513 chars", filed().put("institution", "a".repeat(513)), "institution", "at most 512"),
                 Arguments.of("control character", filed().put("institution", "CAS\u0000"), "institution", "control characters"),
                 Arguments.of("bell character", filed().put("city", "Bei\u0007jing"), "city", "control characters"),
+                Arguments.of("line feed in free text", filed().put("institution", "Osaka\nUniv"), "institution", "line breaks"),
+                Arguments.of("carriage return in free text", filed().put("title", "a\rb"), "title", "line breaks"),
+                Arguments.of("NUL in eventId", filed().put("eventId", "e\u0000"), "eventId", "control characters"),
+                Arguments.of("tab in eventId", filed().put("eventId", "e\t1"), "eventId", "control characters"),
+                Arguments.of("tab in patentId", filed().put("patentId", "CN\t115123456A"), "patentId", "control characters"),
+                Arguments.of("NUL in country", filed().put("country", "C\u0000"), "country", "control characters"),
+                Arguments.of("NUL in sector", filed().put("sector", "MATERIALS\u0000"), "sector", "control characters"),
+                Arguments.of("NUL in type", filed().put("type", "PATENT_FILED\u0000"), "type", "control characters"),
+                Arguments.of("NUL in date", filed().put("filingDate", "2024-01\u0000"), "filingDate", "control characters"),
+                Arguments.of("vertical tab in cpc", filed().set("cpc", Json.mapper().createArrayNode().add("B82Y\u000B30/00")),
+                        "cpc", "printable"),
+                Arguments.of("NUL in counterparty", licensed().put("counterparty", "BOE\u0000"), "counterparty", "control characters"),
+                Arguments.of("DEL in terms", licensed().put("terms", "x\u007Fy"), "terms", "control characters"),
+                Arguments.of("lone high surrogate", filed().put("city", "Bei\uD800jing"), "city", "unpaired surrogate"),
+                Arguments.of("lone low surrogate", filed().put("institution", "\uDC00CAS"), "institution", "unpaired surrogate"),
+                Arguments.of("surrogate in cpc", filed().set("cpc", Json.mapper().createArrayNode().add("B82Y\uD800")),
+                        "cpc", "printable"),
+                Arguments.of("noncharacter", filed().put("city", "Bei\uFFFFjing"), "city", "control characters"),
                 Arguments.of("date unparseable", filed().put("filingDate", "2024-13-45"), "filingDate", "ISO-8601"),
                 Arguments.of("date wrong form", filed().put("filingDate", "18/03/2024"), "filingDate", "ISO-8601"),
                 Arguments.of("date no such day", filed().put("filingDate", "2021-02-29"), "filingDate", "ISO-8601"),
@@ -126,6 +144,12 @@ class EventValidatorTest {
         String longest = "WO" + "A1".repeat(10);
         assertEquals(longest, validator.validate(filed().put("patentId", longest.toLowerCase())).event().patentId());
         assertEquals("US7650331B1", validator.validate(filed().put("patentId", "US 7650331 B1")).event().patentId());
+    }
+
+    @Test
+    void freeTextKeepsPairedSurrogatesAndFoldsTabs() {
+        var event = validator.validate(filed().put("institution", "Tsinghua\tUniversity \uD83D\uDE00")).event();
+        assertEquals("Tsinghua University \uD83D\uDE00", event.institution());
     }
 
     @Test

@@ -36,7 +36,8 @@ class JsonSchemaConformanceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"patent-filed", "patent-granted", "patent-licensed", "patent-transferred"})
+    @ValueSource(strings = {"patent-filed", "patent-granted", "patent-licensed", "patent-transferred", "patent-retracted",
+            "deal-retracted"})
     void everyExampleIsValidForSchemaAndValidator(String name) throws Exception {
         JsonNode example = read(name).get("examples").get(0);
         assertTrue(schema(name).validate(example).isEmpty(), name + " example fails its schema");
@@ -46,7 +47,8 @@ class JsonSchemaConformanceTest {
 
     @Test
     void schemaAndValidatorBothRefuseMissingRequiredFields() throws Exception {
-        for (String name : new String[]{"patent-filed", "patent-granted", "patent-licensed", "patent-transferred"}) {
+        for (String name : new String[]{"patent-filed", "patent-granted", "patent-licensed", "patent-transferred",
+                "patent-retracted", "deal-retracted"}) {
             JsonNode schemaNode = read(name);
             for (JsonNode required : schemaNode.get("required")) {
                 var broken = ((com.fasterxml.jackson.databind.node.ObjectNode) schemaNode.get("examples").get(0).deepCopy())
@@ -62,5 +64,8 @@ class JsonSchemaConformanceTest {
         assertEquals("[\"type\",\"eventId\",\"patentId\",\"country\",\"institution\",\"sector\",\"filingDate\"]",
                 read("patent-filed").get("required").toString());
         assertEquals("[\"type\",\"eventId\",\"patentId\",\"grantDate\"]", read("patent-granted").get("required").toString());
+        assertEquals("[\"type\",\"eventId\",\"patentId\",\"reason\"]", read("patent-retracted").get("required").toString());
+        assertEquals("[\"type\",\"eventId\",\"patentId\",\"dealEventId\",\"reason\"]",
+                read("deal-retracted").get("required").toString());
     }
 }

@@ -4,6 +4,10 @@ import java.time.LocalDate;
 
 /** Valid contract-v1 events as JSON text, for the tests. */
 public final class Events {
+    /** Media types said with their charset: RestAssured would otherwise label NDJSON and CSV as ISO-8859-1. */
+    public static final String NDJSON_UTF8 = "application/x-ndjson; charset=UTF-8";
+    public static final String CSV_UTF8 = "text/csv; charset=UTF-8";
+
     private Events() {
     }
 

@@ -2,6 +2,7 @@ package io.nanopulse.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nanopulse.contracts.Json;
+import io.nanopulse.testkit.trust.GatewayProof;
 import io.nanopulse.testkit.quarkus.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -40,8 +41,10 @@ class LargeNdjsonUploadIT {
         var body = new GeneratedNdjson(run, LINES, 500, 4_000, 80);
         long topicBefore = PatentEventsTopic.endOffsetSum();
 
+        HttpRequest.Builder upload = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/events"));
+        GatewayProof.as(GatewayProof.TESTER).headers("POST", "/events").forEach(upload::header);
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/events"))
+                upload
                         .header("Content-Type", "application/x-ndjson")
                         .timeout(Duration.ofMinutes(15))
                         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body))

@@ -17,19 +17,29 @@ import java.util.Map;
  *
  * <pre>
  * loadgen stats  [--seed N] [--scale S]                 the corpus's own figures, nothing sent
- * loadgen send   --gateway URL [--key K] [options]      send the corpus, write the expected aggregates
- * loadgen demo   --gateway URL [--key K] [options]      register holders and aliases, send, verify
+ * loadgen send   --gateway URL [--key-file F] [options] send the corpus, write the expected aggregates
+ * loadgen demo   --gateway URL [--key-file F] [options] register holders and aliases, send, verify
  * options: --seed 42 --scale 1.0 --mode ndjson|json --chunk 20000 --concurrency 2 --rate 0 (events/s, 0 = full speed)
  *          --out expected.json --verify --timeout 900 (seconds to wait for every event to be applied)
  * </pre>
- * The API key comes from --key or NANOPULSE_API_KEY: ingest and read roles for send; admin for demo, which then
- * issues itself an ingest+read key.
+ * The API key comes from the file named by --key-file or from NANOPULSE_API_KEY, never from the command line
+ * ({@link ApiKey}): ingest and read roles for send; admin for demo, which then issues itself an ingest+read key.
  */
 public final class LoadGen {
     private LoadGen() {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("loadgen: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** The command line, with the environment the key may come from; bad arguments throw IllegalArgumentException. */
+    public static void run(String[] args, Map<String, String> env) throws Exception {
         if (args.length == 0 || args[0].startsWith("-h")) {
             usage();
             return;
@@ -42,8 +52,7 @@ public final class LoadGen {
             case "stats" -> System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(stats(corpus)));
             case "send", "demo" -> {
                 String gateway = required(o, "gateway");
-                String key = o.getOrDefault("key", System.getenv("NANOPULSE_API_KEY"));
-                if (key == null || key.isBlank()) throw new IllegalArgumentException("--key or NANOPULSE_API_KEY is required");
+                String key = ApiKey.resolve(o, env);
                 boolean demo = args[0].equals("demo");
                 var gw = new Gateway(gateway, key);
                 if (demo) {
@@ -139,10 +148,10 @@ public final class LoadGen {
     private static void usage() {
         System.out.println("""
                 loadgen stats  [--seed N] [--scale S]
-                loadgen send   --gateway URL [--key K] [--seed 42] [--scale 1.0] [--mode ndjson|json] [--chunk 20000]
+                loadgen send   --gateway URL [--key-file F] [--seed 42] [--scale 1.0] [--mode ndjson|json] [--chunk 20000]
                                [--concurrency 2] [--rate 0] [--out expected.json] [--verify] [--timeout 900]
-                loadgen demo   --gateway URL [--key K] [same options]   (registers holders and aliases first; needs admin)
-                The key may also come from NANOPULSE_API_KEY.""");
+                loadgen demo   --gateway URL [--key-file F] [same options]   (registers holders and aliases first; needs admin)
+                The API key is read from --key-file F or from NANOPULSE_API_KEY, never from the command line.""");
     }
 
     @SuppressWarnings("unchecked")
@@ -155,6 +164,7 @@ public final class LoadGen {
         for (int i = 1; i < args.length; i++) {
             if (!args[i].startsWith("--")) throw new IllegalArgumentException("unexpected argument " + args[i]);
             String name = args[i].substring(2);
+            ApiKey.refuseOnCommandLine(name);
             if (name.equals("verify")) {
                 o.put(name, "true");
             } else {

@@ -14,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Predicate;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +38,7 @@ class MetricsCrashIT {
     }
 
     private static JsonPath progress(ServiceProcess metrics) {
-        return given().baseUri(metrics.url()).get("/metrics/progress").then().statusCode(200).extract().jsonPath();
+        return Platforms.direct(platform).baseUri(metrics.url()).get("/metrics/progress").then().statusCode(200).extract().jsonPath();
     }
 
     @Test
@@ -76,7 +75,7 @@ class MetricsCrashIT {
     private static void check(ServiceProcess metrics, String kind, String key, String window, String asOf,
                               Predicate<MessyStream.Filing> subject, LocalDate from, LocalDate to) {
         long[] want = STREAM.expected(subject, from, to);
-        var req = given().baseUri(metrics.url()).queryParam("kind", kind).queryParam("key", key).queryParam("window", window);
+        var req = Platforms.direct(platform).baseUri(metrics.url()).queryParam("kind", kind).queryParam("key", key).queryParam("window", window);
         if (asOf != null) req.queryParam("asOf", asOf);
         JsonPath got = req.get("/metrics/figures").then().statusCode(200).extract().jsonPath();
         String what = kind + " " + key + " " + window;

@@ -1,7 +1,10 @@
 package io.nanopulse.system;
 
+import io.nanopulse.contracts.trust.ForwardedIdentity;
 import io.nanopulse.testkit.platform.LocalPlatform;
+import io.nanopulse.testkit.trust.GatewayProof;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -54,6 +57,11 @@ public final class Platforms {
         all.put(service, Map.copyOf(merged));
         return new LocalPlatform.Settings(base.repoRoot(), base.dataDir(), base.durable(), base.postgresPort(), base.kafkaPort(),
                 base.gatewayPort(), base.ingestPort(), base.metricsPort(), base.alertsPort(), base.adminKey(), Map.copyOf(all));
+    }
+
+    /** A request straight to a service, proven as the gateway would (role read) with the platform's key file. */
+    static RequestSpecification direct(LocalPlatform platform) {
+        return given().filter(GatewayProof.as(platform.signingKeyFile(), ForwardedIdentity.of("system-tests", "read")));
     }
 
     /** Issues an API key with the platform's admin key; returns the key (shown only this once). */

@@ -74,7 +74,7 @@ class ScaleOutIT {
         // The survivor of metrics is the instance alerts-service queries (in a cluster a Service spreads that).
         var survivor = platform.service("metrics-service");
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() ->
-                given().baseUri(survivor.url()).get("/metrics/progress").then().extract().jsonPath().getLong("eventsApplied") > half / 2);
+                Platforms.direct(platform).baseUri(survivor.url()).get("/metrics/progress").then().extract().jsonPath().getLong("eventsApplied") > half / 2);
         platform.service("metrics-service-2").kill();
         platform.service("alerts-service").kill();
         Platforms.produce(bootstrap, STREAM.records.subList(half, STREAM.records.size()));
@@ -86,7 +86,7 @@ class ScaleOutIT {
         // Exact aggregates, read from the survivor.
         for (String cc : List.of("CN", "US", "JP", "KR", "DE", "TW")) {
             long[] want = STREAM.expected(f -> f.country().equals(cc), LocalDate.of(1900, 1, 1), today);
-            JsonPath got = given().baseUri(survivor.url()).queryParam("kind", "COUNTRY").queryParam("key", cc)
+            JsonPath got = Platforms.direct(platform).baseUri(survivor.url()).queryParam("kind", "COUNTRY").queryParam("key", cc)
                     .get("/metrics/figures").then().statusCode(200).extract().jsonPath();
             assertEquals(want[0], got.getLong("filings"), cc + " filings");
             assertEquals(want[1], got.getLong("licensed"), cc + " licensed");

@@ -161,9 +161,35 @@ class VerticalSliceIT {
         // Resending the same events changes nothing downstream.
         given().baseUri(platform.gatewayUrl()).auth().oauth2(key).contentType(ContentType.JSON).body(batch)
                 .post("/api/v1/events").then().statusCode(202);
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().baseUri(platform.service("metrics-service").url())
+        await().atMost(Duration.ofSeconds(30)).until(() -> Platforms.direct(platform).baseUri(platform.service("metrics-service").url())
                 .get("/metrics/progress").then().extract().jsonPath().getLong("eventsApplied") >= 6);
         assertEquals(1, figures(key, "CN").getLong("filings"));
         assertEquals(2, figures(key, "CN").getLong("share.denominator"));
+    }
+
+    /** Only an admin retracts; the retraction travels ingest → Kafka → metrics and takes the patent out again. */
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void anAdminRetractionThroughTheGatewayTakesThePatentOutOfTheFigures() {
+        String key = Platforms.issueKey(platform, "slice-retractions", List.of("ingest", "read"));
+        given().baseUri(platform.gatewayUrl()).auth().oauth2(key).contentType(ContentType.JSON)
+                .body("""
+                        {"type":"PATENT_FILED","eventId":"slice-jp","patentId":"JP2024123456A","country":"JP",
+                         "institution":"RIKEN","sector":"MATERIALS","filingDate":"2024-05-06"}""")
+                .post("/api/v1/events").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> figures(key, "JP").getLong("filings") == 1);
+        long global = figures(key, "JP").getLong("share.denominator");
+
+        String retraction = "{\"patentId\":\"JP2024123456A\",\"reason\":\"sent by mistake\"}";
+        given().baseUri(platform.gatewayUrl()).auth().oauth2(key).contentType(ContentType.JSON).body(retraction)
+                .post("/api/v1/admin/retractions").then().statusCode(403);
+        given().baseUri(platform.gatewayUrl()).auth().oauth2(platform.adminKey()).contentType(ContentType.JSON).body(retraction)
+                .post("/api/v1/admin/retractions").then().statusCode(202)
+                .body("type", org.hamcrest.Matchers.equalTo("PATENT_RETRACTED"));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> figures(key, "JP").getLong("filings") == 0);
+        assertEquals(global - 1, figures(key, "JP").getLong("share.denominator"));
     }
 }

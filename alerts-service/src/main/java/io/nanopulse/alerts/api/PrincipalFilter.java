@@ -3,7 +3,11 @@ package io.nanopulse.alerts.api;
 import io.nanopulse.contracts.problem.Problem;
 import io.nanopulse.contracts.problem.ProblemResponses;
 import io.nanopulse.contracts.problem.ProblemType;
+import io.nanopulse.contracts.trust.IdentityProof;
+import io.nanopulse.contracts.trust.InvalidProofException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -11,30 +15,26 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import java.util.Optional;
 
 /**
- * The gateway authenticates API keys and passes the principal in {@value #HEADER}; this service only
- * listens on 127.0.0.1 (or a private network) behind it. No header, no answer.
+ * Only the gateway may call this service: every API request carries an {@link IdentityProof} of its method,
+ * target and principal (401 otherwise, also for paths that do not exist). The proven principal owns what the
+ * request reads and changes. /q/ (health, metrics) is not an API path.
  */
 public class PrincipalFilter {
-    public static final String HEADER = "X-Nanopulse-Principal";
 
+    @Inject
+    IdentityProof proof;
     @Inject
     Caller caller;
 
-    @ServerRequestFilter
-    public Optional<Response> identify(ContainerRequestContext request) {
-        String principal = request.getHeaderString(HEADER);
-        if (principal == null || principal.isBlank()) {
-            return Optional.of(unauthorized("missing " + HEADER + " header"));
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
+    public Optional<Response> identify(ContainerRequestContext request, HttpServerRequest http) {
+        try {
+            caller.owner(proof.verify(http.method().name(), http.uri(),
+                    request.getHeaderString(IdentityProof.PRINCIPAL_HEADER), request.getHeaderString(IdentityProof.ROLES_HEADER),
+                    request.getHeaderString(IdentityProof.PROOF_HEADER)).principal());
+            return Optional.empty();
+        } catch (InvalidProofException e) {
+            return Optional.of(ProblemResponses.of(Problem.of(ProblemType.UNAUTHENTICATED, e.getMessage())));
         }
-        String p = principal.trim();
-        if (p.length() > 200 || p.chars().anyMatch(Character::isISOControl)) {
-            return Optional.of(unauthorized(HEADER + " must be 1..200 printable characters"));
-        }
-        caller.owner(p);
-        return Optional.empty();
-    }
-
-    private static Response unauthorized(String detail) {
-        return ProblemResponses.of(Problem.of(ProblemType.UNAUTHENTICATED, detail));
     }
 }

@@ -1,6 +1,8 @@
 package io.nanopulse.alerts.api;
 
 import io.nanopulse.alerts.application.ManageRules;
+import io.nanopulse.contracts.api.PageRequest;
+import io.nanopulse.contracts.api.QueryParams;
 import io.nanopulse.contracts.api.alerts.Rule;
 import io.nanopulse.contracts.api.alerts.RulePage;
 import io.nanopulse.contracts.api.alerts.RuleRequest;
@@ -9,7 +11,6 @@ import io.nanopulse.contracts.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -44,11 +45,11 @@ public class RuleResource {
     }
 
     @GET
-    public RulePage list(@QueryParam("subscriberId") UUID subscriberId,
-                         @QueryParam("page") @DefaultValue("0") int page,
-                         @QueryParam("size") @DefaultValue("50") int size) {
-        Paging.check(page, size);
-        return ApiMapper.rules(rules.list(caller.owner(), subscriberId, page, size));
+    public RulePage list(@QueryParam("subscriberId") String subscriberId,
+                         @QueryParam("page") String page,
+                         @QueryParam("size") String size) {
+        PageRequest p = Paging.of(page, size);
+        return ApiMapper.rules(rules.list(caller.owner(), uuid("subscriberId", subscriberId), p.page(), p.size()));
     }
 
     @GET
@@ -75,10 +76,23 @@ public class RuleResource {
     @GET
     @Path("/{id}/state")
     public RuleState state(@PathParam("id") UUID id,
-                           @QueryParam("transitions") @DefaultValue("20") int transitions) {
-        if (transitions < 0 || transitions > Paging.MAX_SIZE) {
-            throw ProblemException.invalid("transitions", "must be within 0.." + Paging.MAX_SIZE);
+                           @QueryParam("transitions") String transitions) {
+        int count = QueryParams.integer("transitions", transitions, 20, 0, Paging.MAX_SIZE);
+        return ApiMapper.state(rules.state(caller.owner(), id, count));
+    }
+
+    private static UUID uuid(String name, String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
         }
-        return ApiMapper.state(rules.state(caller.owner(), id, transitions));
+        try {
+            UUID id = UUID.fromString(raw);
+            if (id.toString().equalsIgnoreCase(raw)) {
+                return id;
+            }
+        } catch (IllegalArgumentException e) {
+            // refused below
+        }
+        throw ProblemException.invalid(name, "must be a UUID");
     }
 }

@@ -1,13 +1,14 @@
 package io.nanopulse.alerts.api;
 
 import io.nanopulse.alerts.application.ManageSilences;
+import io.nanopulse.contracts.api.PageRequest;
+import io.nanopulse.contracts.api.QueryParams;
 import io.nanopulse.contracts.api.alerts.Silence;
 import io.nanopulse.contracts.api.alerts.SilencePage;
 import io.nanopulse.contracts.api.alerts.SilenceRequest;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -39,11 +40,12 @@ public class SilenceResource {
 
     /** Silences of the caller; {@code active=true} keeps those in force now. */
     @GET
-    public SilencePage list(@QueryParam("active") @DefaultValue("false") boolean active,
-                            @QueryParam("page") @DefaultValue("0") int page,
-                            @QueryParam("size") @DefaultValue("50") int size) {
-        Paging.check(page, size);
-        return ApiMapper.silences(silences.list(caller.owner(), active, page, size));
+    public SilencePage list(@QueryParam("active") String active,
+                            @QueryParam("page") String page,
+                            @QueryParam("size") String size) {
+        PageRequest p = Paging.of(page, size);
+        return ApiMapper.silences(silences.list(caller.owner(), QueryParams.bool("active", active, false), p.page(),
+                p.size()));
     }
 
     @GET

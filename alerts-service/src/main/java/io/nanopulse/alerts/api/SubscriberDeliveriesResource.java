@@ -2,10 +2,10 @@ package io.nanopulse.alerts.api;
 
 import io.nanopulse.alerts.application.ManageDeliveries;
 import io.nanopulse.alerts.domain.DeliveryStatus;
+import io.nanopulse.contracts.api.PageRequest;
 import io.nanopulse.contracts.api.alerts.DeliveryPage;
 import io.nanopulse.contracts.problem.ProblemException;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,9 +29,9 @@ public class SubscriberDeliveriesResource {
     /** Newest first; {@code status} filters (PENDING, DELIVERED, FAILED). */
     @GET
     public DeliveryPage list(@PathParam("id") UUID subscriberId, @QueryParam("status") String status,
-                             @QueryParam("page") @DefaultValue("0") int page,
-                             @QueryParam("size") @DefaultValue("50") int size) {
-        Paging.check(page, size);
+                             @QueryParam("page") String page,
+                             @QueryParam("size") String size) {
+        PageRequest p = Paging.of(page, size);
         DeliveryStatus filter = null;
         if (status != null) {
             try {
@@ -40,6 +40,6 @@ public class SubscriberDeliveriesResource {
                 throw ProblemException.invalid("status", "must be PENDING, DELIVERED or FAILED");
             }
         }
-        return ApiMapper.deliveries(deliveries.list(caller.owner(), subscriberId, filter, page, size));
+        return ApiMapper.deliveries(deliveries.list(caller.owner(), subscriberId, filter, p.page(), p.size()));
     }
 }

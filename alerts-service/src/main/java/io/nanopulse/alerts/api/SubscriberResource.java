@@ -2,6 +2,7 @@ package io.nanopulse.alerts.api;
 
 import io.nanopulse.alerts.application.ManageSubscribers;
 import io.nanopulse.alerts.domain.AlertNotification;
+import io.nanopulse.contracts.api.PageRequest;
 import io.nanopulse.contracts.api.alerts.Subscriber;
 import io.nanopulse.contracts.api.alerts.SubscriberPage;
 import io.nanopulse.contracts.api.alerts.SubscriberRequest;
@@ -11,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -45,10 +45,10 @@ public class SubscriberResource {
     }
 
     @GET
-    public SubscriberPage list(@QueryParam("page") @DefaultValue("0") int page,
-                               @QueryParam("size") @DefaultValue("50") int size) {
-        Paging.check(page, size);
-        return ApiMapper.subscribers(subscribers.list(caller.owner(), page, size));
+    public SubscriberPage list(@QueryParam("page") String page,
+                               @QueryParam("size") String size) {
+        PageRequest p = Paging.of(page, size);
+        return ApiMapper.subscribers(subscribers.list(caller.owner(), p.page(), p.size()));
     }
 
     @GET

@@ -7,10 +7,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** metrics-service query API (quarkus.rest-client.metrics.url), in the records of its public contract. */
+/** metrics-service query API (quarkus.rest-client.metrics.url), in the records of its public contract; signed as alerts-service. */
 @RegisterRestClient(configKey = "metrics")
+@RegisterProvider(ServiceIdentity.class)
 @Path("/metrics")
 public interface MetricsClient {
 

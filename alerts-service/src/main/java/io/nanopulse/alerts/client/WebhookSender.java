@@ -5,28 +5,37 @@ import io.nanopulse.alerts.config.AlertsConfig;
 import io.nanopulse.alerts.domain.AttemptResult;
 import io.nanopulse.alerts.domain.Claim;
 import io.nanopulse.alerts.domain.WebhookSigner;
+import io.nanopulse.alerts.domain.WebhookTarget;
 import io.nanopulse.alerts.domain.WebhookUrlPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One signed Standard Webhooks POST. JDK HttpClient: connect timeout, a total timeout covering the
- * response body too, redirects never followed (a redirect counts as a failure: following it would let
- * a receiver point us at an internal address). The URL is checked against the SSRF policy again right
- * before sending.
+ * One signed Standard Webhooks POST. The URL is checked against the SSRF policy right before sending, which
+ * resolves the host once; the request then goes to one of exactly those checked addresses (Vert.x
+ * {@link RequestOptions#setServer}: no second DNS lookup), while the Host header, TLS SNI and certificate
+ * verification use the name from the URL. Connect timeout, a total timeout covering the response body too,
+ * redirects never followed (a redirect counts as a failure: following it would let a receiver point us at
+ * an internal address).
  */
 @ApplicationScoped
 public class WebhookSender implements WebhookTransport {
@@ -34,68 +43,100 @@ public class WebhookSender implements WebhookTransport {
 
     private final HttpClient client;
     private final WebhookUrlPolicy policy;
+    private final Duration connectTimeout;
     private final Duration requestTimeout;
 
     @Inject
-    public WebhookSender(AlertsConfig config) {
-        this.requestTimeout = config.webhook().requestTimeout();
-        this.policy = config.webhookUrlPolicy();
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(config.webhook().connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+    public WebhookSender(AlertsConfig config, Vertx vertx) {
+        this(vertx, config.webhookUrlPolicy(), config.webhook().connectTimeout(), config.webhook().requestTimeout());
+    }
+
+    public WebhookSender(Vertx vertx, WebhookUrlPolicy policy, Duration connectTimeout, Duration requestTimeout) {
+        this(vertx, policy, new HttpClientOptions(), connectTimeout, requestTimeout);
+    }
+
+    /** Starting from {@code base} client options (tests: a trust store for their own TLS receiver). */
+    WebhookSender(Vertx vertx, WebhookUrlPolicy policy, HttpClientOptions base, Duration connectTimeout, Duration requestTimeout) {
+        this.policy = policy;
+        this.connectTimeout = connectTimeout;
+        this.requestTimeout = requestTimeout;
+        this.client = vertx.createHttpClient(new HttpClientOptions(base)
+                .setConnectTimeout((int) connectTimeout.toMillis())
+                .setVerifyHost(true)
+                .setTrustAll(false));
     }
 
     @Override
     public AttemptResult send(Claim claim) {
         Instant at = Instant.now();
         long t0 = System.nanoTime();
-        Optional<String> refusal = policy.refusal(claim.url());
-        if (refusal.isPresent()) {
-            return new AttemptResult(at, null, 0, "refused: webhookUrl " + refusal.get(), null);
+        WebhookUrlPolicy.Verdict verdict = policy.check(claim.url());
+        if (!verdict.allowed()) {
+            return new AttemptResult(at, null, 0, "refused: webhookUrl " + verdict.refusal(), null);
         }
+        WebhookTarget target = verdict.target();
         String msgId = WebhookSigner.messageId(claim.deliveryId());
         long timestamp = at.getEpochSecond();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(claim.url()))
-                .timeout(requestTimeout)
-                .header("content-type", CONTENT_TYPE)
-                .header("user-agent", "Nanopulse-Alerts/1.0")
-                .header("webhook-id", msgId)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSigner.signatureHeader(claim.secrets(), msgId, timestamp, claim.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(claim.payload(), StandardCharsets.UTF_8));
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(target.address(), target.port())))
+                .setHost(target.host())
+                .setPort(target.port())
+                .setSsl(target.tls())
+                .setURI(target.pathAndQuery())
+                .setFollowRedirects(false)
+                .setConnectTimeout(connectTimeout.toMillis())
+                .putHeader("content-type", CONTENT_TYPE)
+                .putHeader("user-agent", "Nanopulse-Alerts/1.0")
+                .putHeader("webhook-id", msgId)
+                .putHeader("webhook-timestamp", Long.toString(timestamp))
+                .putHeader("webhook-signature", WebhookSigner.signatureHeader(claim.secrets(), msgId, timestamp, claim.payload()));
         if (claim.traceparent() != null) {
-            request.header("traceparent", claim.traceparent());
+            options.putHeader("traceparent", claim.traceparent());
         }
-        CompletableFuture<HttpResponse<Void>> call = client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding());
+        Buffer body = Buffer.buffer(claim.payload().getBytes(StandardCharsets.UTF_8));
+        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        CompletableFuture<HttpClientResponse> call = client.request(options)
+                .compose(request -> {
+                    sent.set(request);
+                    return request.send(body);
+                })
+                .compose(response -> {
+                    response.handler(chunk -> { }); // the body is not needed: read and dropped
+                    return response.end().map(response);
+                })
+                .toCompletionStage().toCompletableFuture();
         try {
-            HttpResponse<Void> response = call.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            HttpClientResponse response = call.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
             long latency = elapsedMs(t0);
-            Duration retryAfter = response.headers().firstValue("retry-after")
-                    .flatMap(h -> RetryAfter.parse(h, Instant.now())).orElse(null);
+            String retryAfterHeader = response.getHeader("retry-after");
+            Duration retryAfter = retryAfterHeader == null ? null : RetryAfter.parse(retryAfterHeader, Instant.now()).orElse(null);
             String error = response.statusCode() >= 300 && response.statusCode() < 400 ? "redirect not followed" : null;
             return new AttemptResult(at, response.statusCode(), latency, error, retryAfter);
         } catch (TimeoutException e) {
-            call.cancel(true);
+            abort(sent);
             return new AttemptResult(at, null, elapsedMs(t0), "timeout after " + requestTimeout.toMillis() + " ms", null);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return new AttemptResult(at, null, elapsedMs(t0), describe(cause), null);
         } catch (InterruptedException e) {
-            call.cancel(true);
+            abort(sent);
             Thread.currentThread().interrupt();
             return new AttemptResult(at, null, elapsedMs(t0), "interrupted", null);
         }
     }
 
+    private static void abort(AtomicReference<HttpClientRequest> sent) {
+        HttpClientRequest request = sent.get();
+        if (request != null) {
+            request.reset();
+        }
+    }
+
     private static String describe(Throwable t) {
         String kind = t.getClass().getSimpleName();
-        if (t instanceof java.net.http.HttpConnectTimeoutException) {
+        if (t instanceof io.netty.channel.ConnectTimeoutException) {
             return "connect timeout";
-        }
-        if (t instanceof java.net.http.HttpTimeoutException) {
-            return "timeout";
         }
         if (t instanceof java.net.ConnectException) {
             return "connection refused";

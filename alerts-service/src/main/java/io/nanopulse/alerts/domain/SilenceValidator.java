@@ -1,6 +1,7 @@
 package io.nanopulse.alerts.domain;
 
 import io.nanopulse.contracts.FieldError;
+import io.nanopulse.contracts.api.Dates;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,9 +32,15 @@ public final class SilenceValidator {
         if (d.ruleId() == null && d.subscriberId() == null && matchers.isEmpty()) {
             errors.add(new FieldError("ruleId", "give a ruleId, a subscriberId or matchers: a silence must mute something"));
         }
-        Instant starts = d.startsAt() == null ? now : d.startsAt();
+        boolean startsInRange = d.startsAt() == null || Dates.isInRange(d.startsAt());
+        if (!startsInRange) {
+            errors.add(new FieldError("startsAt", "must be an instant " + Dates.RANGE));
+        }
+        Instant starts = d.startsAt() == null || !startsInRange ? now : d.startsAt();
         if (d.endsAt() == null) {
             errors.add(new FieldError("endsAt", "is required"));
+        } else if (!Dates.isInRange(d.endsAt())) {
+            errors.add(new FieldError("endsAt", "must be an instant " + Dates.RANGE));
         } else if (!d.endsAt().isAfter(starts) || !d.endsAt().isAfter(now)) {
             errors.add(new FieldError("endsAt", "must be in the future and after startsAt"));
         } else if (Duration.between(starts, d.endsAt()).compareTo(MAX_LENGTH) > 0) {

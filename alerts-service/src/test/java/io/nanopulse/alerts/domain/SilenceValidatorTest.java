@@ -29,6 +29,15 @@ class SilenceValidatorTest {
     }
 
     @Test
+    void instantsMustFallWithinTheDateRange() {
+        Instant far = Instant.parse("+999999-01-01T00:00:00Z");
+        assertEquals(List.of("startsAt", "endsAt"), fields(new SilenceDraft(null, UUID.randomUUID(), null, far,
+                far.plus(Duration.ofDays(1)), null)));
+        assertEquals(List.of("startsAt"), fields(new SilenceDraft(null, UUID.randomUUID(), null,
+                Instant.parse("1899-12-31T00:00:00Z"), NOW.plusSeconds(60), null)));
+    }
+
+    @Test
     void lastsAtMost366Days() {
         assertEquals(List.of("endsAt"), fields(new SilenceDraft(null, UUID.randomUUID(), null, null,
                 NOW.plus(Duration.ofDays(367)), null)));

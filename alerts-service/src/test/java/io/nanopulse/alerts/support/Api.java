@@ -1,5 +1,6 @@
 package io.nanopulse.alerts.support;
 
+import io.nanopulse.testkit.trust.GatewayProof;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -9,15 +10,13 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 
-/** REST calls as a given owner (the gateway's principal header). */
+/** REST calls as a given owner, proven as the gateway proves it (role alerts). */
 public final class Api {
-    public static final String PRINCIPAL = "X-Nanopulse-Principal";
-
     private Api() {
     }
 
     public static RequestSpecification as(String owner) {
-        return given().header(PRINCIPAL, owner).contentType(ContentType.JSON);
+        return given().filter(GatewayProof.as(owner, "alerts")).contentType(ContentType.JSON);
     }
 
     /** Creates a subscriber; returns {id, secret}. */

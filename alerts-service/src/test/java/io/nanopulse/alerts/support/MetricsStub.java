@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nanopulse.contracts.trust.ForwardedIdentity;
+import io.nanopulse.contracts.trust.InvalidProofException;
 import io.nanopulse.testkit.http.HttpStub;
+import io.nanopulse.testkit.trust.GatewayProof;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
@@ -13,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * metrics-service's POST /metrics/figures/batch on the testkit's {@link HttpStub}, in the metrics-service
  * format, with values the test sets (the real metrics-service is exercised by the cross-service ITs). Unknown
- * subjects answer zeros, ratios null (no data), as metrics-service does.
+ * subjects answer zeros, ratios null (no data), as metrics-service does. A call without a valid identity proof
+ * (testkit's test key) is refused with 401, as metrics-service does.
  */
 public class MetricsStub implements QuarkusTestResourceLifecycleManager {
     private static final String BATCH = "/metrics/figures/batch";
@@ -46,7 +50,19 @@ public class MetricsStub implements QuarkusTestResourceLifecycleManager {
         return Map.of("quarkus.rest-client.metrics.url", SERVER.url());
     }
 
+    private static volatile ForwardedIdentity lastCaller;
+
+    /** The identity the last proven batch call was made for. */
+    public static ForwardedIdentity lastCaller() {
+        return lastCaller;
+    }
+
     private static HttpStub.Reply batch(HttpStub.Request request) throws Exception {
+        try {
+            lastCaller = GatewayProof.proven(request);
+        } catch (InvalidProofException e) {
+            return HttpStub.Reply.of(401, "application/problem+json", "{\"status\":401}");
+        }
         JsonNode queries = JSON.readTree(request.body()).get("queries");
         ObjectNode body = JSON.createObjectNode();
         ArrayNode results = body.putArray("results");

@@ -53,6 +53,9 @@ public record SubjectKey(SubjectKind kind, String key) implements Comparable<Sub
 
     /** The normalised key of {@code kind}, or an {@link IllegalArgumentException} whose message is the reason. */
     public static String normalise(SubjectKind kind, String rawKey) {
+        if (!Text.isClean(rawKey)) {
+            throw new IllegalArgumentException(Text.REASON);
+        }
         String k = rawKey == null ? "" : rawKey.strip();
         return switch (kind) {
             case GLOBAL -> {

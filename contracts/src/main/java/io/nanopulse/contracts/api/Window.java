@@ -18,7 +18,7 @@ import java.util.Optional;
  * {@code 2020-01-01..2020-12-31} (capped at asOf). An empty window (from after to) counts nothing.
  */
 public record Window(String spec, LocalDate from, LocalDate to, LocalDate asOf) {
-    public static final LocalDate EPOCH = LocalDate.of(1900, 1, 1);
+    public static final LocalDate EPOCH = Dates.MIN;
     public static final int MAX_SPEC_LENGTH = 40;
     /** The grammar in one sentence, for error messages and API documentation. */
     public static final String GRAMMAR = "ALL, a year (2024), a trailing ISO-8601 period (P12M, P5Y, P30D)"
@@ -114,10 +114,10 @@ public record Window(String spec, LocalDate from, LocalDate to, LocalDate asOf) 
         LocalDate from;
         LocalDate to;
         try {
-            from = LocalDate.parse(spec.substring(0, dots));
-            to = LocalDate.parse(spec.substring(dots + 2));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("range must be YYYY-MM-DD..YYYY-MM-DD");
+            from = Dates.parse(spec.substring(0, dots));
+            to = Dates.parse(spec.substring(dots + 2));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("range must be YYYY-MM-DD..YYYY-MM-DD, dates " + Dates.RANGE);
         }
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("window start " + from + " is after its end " + to);

@@ -1,7 +1,6 @@
 package io.nanopulse.contracts.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import io.nanopulse.contracts.FieldError;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -13,7 +12,6 @@ import org.jboss.logging.Logger;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The one base of every service's exception mappers: turns the failures all APIs share into problem+json
@@ -51,25 +49,22 @@ public final class ProblemResponses {
         return of(Problem.invalid(errors));
     }
 
-    /** A body of the wrong shape: names the JSON path that did not bind ({@code items[2].window}). */
-    public static Response of(JsonMappingException e) {
-        String field = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-        return of(Problem.invalid(field.isEmpty() ? "body" : field, "has the wrong type or format"));
-    }
-
+    /**
+     * A body that is not JSON or of the wrong shape: names the JSON path at fault ({@code items[2].window}) and
+     * the reason in plain words ({@link JsonFailure}).
+     */
     public static Response of(JsonProcessingException e) {
-        if (e instanceof JsonMappingException m) {
-            return of(m);
-        }
-        return of(Problem.invalid("body", "is not valid JSON"));
+        JsonFailure failure = JsonFailure.of(e);
+        return of(Problem.invalid(failure.field(), failure.reason()));
     }
 
     /** An HTTP error raised by the framework (404 no such path, 405, 406, 415, 503 …), under its own status. */
     public static Response of(WebApplicationException e) {
         if (e.getResponse() == null) {
             return unexpected(e);
+        }
+        if (e.getCause() instanceof JsonProcessingException j && e.getResponse().getStatus() == 400) {
+            return of(j); // a body the framework could not read: the field and reason
         }
         int status = e.getResponse().getStatus();
         Response.StatusType known = Response.Status.fromStatusCode(status);

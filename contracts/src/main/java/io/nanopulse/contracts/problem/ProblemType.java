@@ -16,8 +16,10 @@ public enum ProblemType {
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
     CONFLICT(409, "conflict", "Conflict"),
     BODY_TOO_LARGE(413, "body-too-large", "Body too large"),
+    URI_TOO_LONG(414, "uri-too-long", "URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     RATE_LIMITED(429, "rate-limited", "Too many requests"),
+    HEADERS_TOO_LARGE(431, "headers-too-large", "Request header fields too large"),
     INTERNAL(500, "internal", "Internal error"),
     BAD_GATEWAY(502, "bad-gateway", "Bad gateway"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable"),
@@ -59,7 +61,8 @@ public enum ProblemType {
 
     /** The general kinds {@link #forStatus} chooses from, one per status. */
     private static final List<ProblemType> BY_STATUS = List.of(INVALID_REQUEST, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND,
-            METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, CONFLICT, BODY_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, RATE_LIMITED, INTERNAL,
+            METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, CONFLICT, BODY_TOO_LARGE, URI_TOO_LONG, UNSUPPORTED_MEDIA_TYPE, RATE_LIMITED,
+            HEADERS_TOO_LARGE, INTERNAL,
             BAD_GATEWAY, SERVICE_UNAVAILABLE, GATEWAY_TIMEOUT);
 
     /** The general type of an HTTP error status; {@link #INTERNAL} for other 5xx, {@link #INVALID_REQUEST} for other 4xx. */

@@ -1,6 +1,9 @@
 package io.nanopulse.gateway.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nanopulse.contracts.api.PageRequest;
+import io.nanopulse.contracts.api.QueryParams;
+import io.nanopulse.contracts.api.Text;
 import io.nanopulse.contracts.problem.ProblemException;
 import io.nanopulse.gateway.application.ApiKeys;
 import io.nanopulse.gateway.application.JsonBodies;
@@ -18,7 +21,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -50,6 +52,7 @@ import java.util.Set;
 @Tag(name = "Administration")
 @RolesAllowed(Roles.ADMIN)
 public class ApiKeysResource {
+    static final int MAX_PAGE_SIZE = 200;
 
     @Schema(name = "NewApiKey", description = "A key to create. Keys of one principal share its alert subscribers and rules.")
     public record NewApiKey(
@@ -116,6 +119,7 @@ public class ApiKeysResource {
         if (request == null) {
             throw ProblemException.invalid("body", "a JSON body is required");
         }
+        Text.requireClean(request);
         Set<ConstraintViolation<NewApiKey>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
@@ -128,16 +132,11 @@ public class ApiKeysResource {
     @APIResponse(responseCode = "200", description = "One page.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyPage.class)))
     public ApiKeyPage list(
-            @Parameter(description = "Include revoked keys.", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("includeRevoked") @DefaultValue("false") boolean includeRevoked,
-            @Parameter(description = "Page number from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") @DefaultValue("0") int page,
-            @Parameter(description = "Page size (1..200).", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("size") @DefaultValue("50") int size) {
-        if (page < 0) {
-            throw ProblemException.invalid("page", "must be 0 or more");
-        }
-        if (size < 1 || size > 200) {
-            throw ProblemException.invalid("size", "must be within 1..200");
-        }
-        ApiKeys.Page found = keys.page(page, size, includeRevoked);
+            @Parameter(description = "Include revoked keys.", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("includeRevoked") String includeRevoked,
+            @Parameter(description = "Page number from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "1000000", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Page size (1..200).", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("size") String size) {
+        PageRequest p = PageRequest.of(page, size, MAX_PAGE_SIZE);
+        ApiKeys.Page found = keys.page(p.page(), p.size(), QueryParams.bool("includeRevoked", includeRevoked, false));
         return new ApiKeyPage(found.items().stream().map(ApiKeyView::of).toList(), found.page(), found.size(), found.totalItems());
     }
 

@@ -1,5 +1,6 @@
 package io.nanopulse.gateway.api;
 
+import io.nanopulse.contracts.api.Dates;
 import io.nanopulse.contracts.api.metrics.Figures;
 import io.nanopulse.contracts.api.metrics.FiguresBatch;
 import io.nanopulse.contracts.api.metrics.FiguresBatchRequest;
@@ -39,8 +40,8 @@ import java.io.InputStream;
 public class FiguresResource {
     static final String KIND = "Subject kind: GLOBAL, COUNTRY, INSTITUTION, COUNTRY_SECTOR or CITY.";
     static final String KEY = "Subject key: \"CN\" (COUNTRY), an institution id or name, \"CN/SEMICONDUCTORS\" (COUNTRY_SECTOR), \"CN/Shanghai\" (CITY); empty for GLOBAL.";
-    static final String WINDOW = "Filing-date window: ALL, a year (2024), a trailing ISO-8601 period (P12M, P5Y, P30D) or an inclusive range 2020-01-01..2020-12-31.";
-    static final String AS_OF = "Point in time (ISO date, default today UTC); caps the end of ALL and year windows.";
+    static final String WINDOW = "Filing-date window: ALL, a year (2024), a trailing ISO-8601 period (P12M, P5Y, P30D) or an inclusive range 2020-01-01..2020-12-31 (dates " + Dates.RANGE + ").";
+    static final String AS_OF = "Point in time (ISO date " + Dates.RANGE + ", default today UTC); caps the end of ALL and year windows.";
 
     private final Forwarder forwarder;
 
@@ -117,7 +118,7 @@ public class FiguresResource {
             @Parameter(description = WINDOW, example = "P12M") @QueryParam("window") String window,
             @Parameter(description = AS_OF, example = "2025-06-01") @QueryParam("asOf") String asOf,
             @Parameter(description = "Number of entries (1..100).", example = "10",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10")) @QueryParam("limit") Integer limit,
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10")) @QueryParam("limit") String limit,
             @Parameter(description = "Narrows CITY and COUNTRY_SECTOR rankings to one country.", example = "CN") @QueryParam("country") String country) {
         return forwarder.getShared(Service.METRICS, Query.path("/metrics/rankings").param("kind", kind).param("metric", metric)
                 .param("window", window).param("asOf", asOf).param("limit", limit).param("country", country));
@@ -135,7 +136,7 @@ public class FiguresResource {
             @Parameter(description = WINDOW, example = "P5Y") @QueryParam("window") String window,
             @Parameter(description = AS_OF, example = "2025-06-01") @QueryParam("asOf") String asOf,
             @Parameter(description = "Number of entries (1..100).", example = "10",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10")) @QueryParam("limit") Integer limit,
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10")) @QueryParam("limit") String limit,
             @Parameter(description = "Narrows CITY and COUNTRY_SECTOR rankings to one country.", example = "CN") @QueryParam("country") String country) {
         return rankings(kind, "licensingRate", window, asOf, limit, country);
     }
@@ -151,8 +152,8 @@ public class FiguresResource {
             @Parameter(description = KEY, example = "CN") @QueryParam("key") String key,
             @Parameter(description = "YEAR or MONTH.", example = "YEAR",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"YEAR", "MONTH"}, defaultValue = "YEAR")) @QueryParam("interval") String interval,
-            @Parameter(description = "First day (ISO date), rounded down to its period.", example = "2015-01-01") @QueryParam("from") String from,
-            @Parameter(description = "Last day (ISO date, default today).", example = "2024-12-31") @QueryParam("to") String to) {
+            @Parameter(description = "First day (ISO date " + Dates.RANGE + "), rounded down to its period.", example = "2015-01-01") @QueryParam("from") String from,
+            @Parameter(description = "Last day (ISO date " + Dates.RANGE + ", default today).", example = "2024-12-31") @QueryParam("to") String to) {
         return forwarder.getShared(Service.METRICS, Query.path("/metrics/timeseries").param("kind", kind).param("key", key)
                 .param("interval", interval).param("from", from).param("to", to));
     }

@@ -3,6 +3,7 @@ package io.nanopulse.gateway.api;
 import io.nanopulse.contracts.problem.Problem;
 import io.nanopulse.contracts.problem.ProblemResponses;
 import io.nanopulse.contracts.problem.ProblemType;
+import io.nanopulse.contracts.trust.ForwardedIdentity;
 import io.nanopulse.gateway.application.Forwarding;
 import io.nanopulse.gateway.application.Reply;
 import io.nanopulse.gateway.domain.Query;
@@ -70,8 +71,9 @@ public class Forwarder {
         return forwarding.events(service, uri, principal());
     }
 
-    private String principal() {
-        return identity.getPrincipal().getName();
+    /** The authenticated caller and its roles, as the service receives them. */
+    private ForwardedIdentity principal() {
+        return ForwardedIdentity.of(identity.getPrincipal().getName(), identity.getRoles());
     }
 
     static Response toResponse(Service service, Reply reply) {

@@ -45,6 +45,8 @@ public class OpenApiFilter implements OASFilter {
             new Standard("404", "NotFound", ProblemType.NOT_FOUND, "subscriber 0b9d5f1e-8f5a-4d7e-9a57-3f0b7a2c9e11 not found"),
             new Standard("409", "Conflict", ProblemType.CONFLICT, "the request conflicts with the current state"),
             new Standard("413", "PayloadTooLarge", ProblemType.BODY_TOO_LARGE, "the request body is larger than 1048576 bytes"),
+            new Standard("415", "UnsupportedMediaType", ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "charset 'utf-16' is not supported; request bodies are UTF-8"),
             new Standard("429", "TooManyRequests", ProblemType.RATE_LIMITED, "this API key may make 50 requests per second; retry after 1 s"),
             new Standard("500", "InternalError", ProblemType.INTERNAL, "unexpected failure; incident 1d0c8a9e-5b7f-4c3a-9e2d-6f1b0a7c8d9e"),
             new Standard("503", "ServiceUnavailable", ProblemType.SERVICE_UNAVAILABLE, "metrics-service is unavailable (connection refused); try again shortly"));
@@ -97,6 +99,8 @@ public class OpenApiFilter implements OASFilter {
         }
         if (op.getRequestBody() != null) {
             add.put("413", "PayloadTooLarge");
+            // No Content-Type, one the operation does not take, or a charset other than UTF-8.
+            add.put("415", "UnsupportedMediaType");
         }
         add.put("429", "TooManyRequests");
         add.put("500", "InternalError");

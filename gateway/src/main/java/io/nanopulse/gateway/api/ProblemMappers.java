@@ -9,6 +9,8 @@ import io.nanopulse.contracts.problem.ProblemException;
 import io.nanopulse.contracts.problem.ProblemResponses;
 import io.nanopulse.contracts.problem.ProblemType;
 import io.nanopulse.gateway.api.auth.ApiKeyAuthenticationMechanism;
+import io.nanopulse.gateway.api.auth.ClientAddressLimitedException;
+import io.nanopulse.gateway.api.auth.RateLimitFilter;
 import io.nanopulse.gateway.application.BodyTooLargeException;
 import io.nanopulse.gateway.application.KeyStoreUnavailableException;
 import io.nanopulse.gateway.application.ServiceUnavailableException;
@@ -49,6 +51,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response badKey(AuthenticationFailedException e) {
         return unauthorized("the API key is unknown, revoked or malformed");
+    }
+
+    @ServerExceptionMapper
+    public Response addressLimited(ClientAddressLimitedException e) {
+        return RateLimitFilter.limited(e);
     }
 
     @ServerExceptionMapper
@@ -112,6 +119,9 @@ public class ProblemMappers {
         int status = original == null ? 500 : original.getStatus();
         if (status >= 500) {
             return ProblemResponses.unexpected(e);
+        }
+        if (e.getCause() instanceof JsonProcessingException) {
+            return ProblemResponses.of(e);
         }
         Response.StatusType known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Error" : known.getReasonPhrase();

@@ -58,8 +58,8 @@ public class RulesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RulePage.class)))
     public Uni<Response> list(
             @Parameter(description = "Only rules of this subscriber.", example = SubscribersResource.ID_EXAMPLE) @QueryParam("subscriberId") String subscriberId,
-            @Parameter(description = "Page number from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") Integer page,
-            @Parameter(description = "Page size (1..200).", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("size") Integer size) {
+            @Parameter(description = "Page number from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "1000000", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Page size (1..200).", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("size") String size) {
         return forwarder.get(Service.ALERTS, Query.path("/rules").param("subscriberId", subscriberId).param("page", page).param("size", size));
     }
 
@@ -111,7 +111,7 @@ public class RulesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleState.class)))
     public Uni<Response> state(@Parameter(description = ID, example = ID_EXAMPLE) @PathParam("id") String id,
                                @Parameter(description = "How many recent transitions (0..200).", schema = @Schema(type = SchemaType.INTEGER,
-                                       minimum = "0", maximum = "200", defaultValue = "20")) @QueryParam("transitions") Integer transitions) {
+                                       minimum = "0", maximum = "200", defaultValue = "20")) @QueryParam("transitions") String transitions) {
         return forwarder.get(Service.ALERTS, Query.path(path(id) + "/state").param("transitions", transitions));
     }
 }

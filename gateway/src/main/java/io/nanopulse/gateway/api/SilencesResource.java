@@ -51,9 +51,9 @@ public class SilencesResource {
     @APIResponse(responseCode = "200", description = "One page.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SilencePage.class)))
     public Uni<Response> list(
-            @Parameter(description = "Only silences in force now.", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("active") Boolean active,
-            @Parameter(description = "Page number from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") Integer page,
-            @Parameter(description = "Page size (1..200).", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("size") Integer size) {
+            @Parameter(description = "Only silences in force now.", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("active") String active,
+            @Parameter(description = "Page number from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "1000000", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Page size (1..200).", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("size") String size) {
         return forwarder.get(Service.ALERTS, Query.path("/silences").param("active", active).param("page", page).param("size", size));
     }
 

@@ -21,8 +21,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,9 +49,11 @@ public class SubscribersResource {
     static final String ID_EXAMPLE = "0b9d5f1e-8f5a-4d7e-9a57-3f0b7a2c9e11";
 
     private final Forwarder forwarder;
+    private final LiveStreams liveStreams;
 
-    public SubscribersResource(Forwarder forwarder) {
+    public SubscribersResource(Forwarder forwarder, LiveStreams liveStreams) {
         this.forwarder = forwarder;
+        this.liveStreams = liveStreams;
     }
 
     static String path(String id) {
@@ -60,8 +65,8 @@ public class SubscribersResource {
     @APIResponse(responseCode = "200", description = "One page.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriberPage.class)))
     public Uni<Response> list(
-            @Parameter(description = "Page number from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") Integer page,
-            @Parameter(description = "Page size (1..200).", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("size") Integer size) {
+            @Parameter(description = "Page number from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "1000000", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Page size (1..200).", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("size") String size) {
         return forwarder.get(Service.ALERTS, Query.path("/subscribers").param("page", page).param("size", size));
     }
 
@@ -127,8 +132,8 @@ public class SubscribersResource {
             @Parameter(description = ID, example = ID_EXAMPLE) @PathParam("id") String id,
             @Parameter(description = "Only deliveries in this status.", schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"PENDING", "DELIVERED", "FAILED"})) @QueryParam("status") String status,
-            @Parameter(description = "Page number from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") Integer page,
-            @Parameter(description = "Page size (1..200).", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("size") Integer size) {
+            @Parameter(description = "Page number from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "1000000", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Page size (1..200).", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("size") String size) {
         return forwarder.get(Service.ALERTS, Query.path(path(id) + "/deliveries").param("status", status)
                 .param("page", page).param("size", size));
     }
@@ -139,17 +144,20 @@ public class SubscribersResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.TEXT_PLAIN)
     @Operation(operationId = "streamAlerts", summary = "Live alert notifications (Server-Sent Events)",
-            description = "Each notification of this subscriber as a CloudEvent (JSON) in the `data:` of one event, as alerts-service sends it.")
+            description = "Each notification of this subscriber as a CloudEvent (JSON) in the `data:` of one event, as alerts-service sends it. "
+                    + "A comment line (`:heartbeat`) keeps a quiet stream open; the stream ends once the key is revoked or loses the role alerts "
+                    + "(within nanopulse.gateway.auth.cache-ttl, 10 s by default).")
     @APIResponse(responseCode = "200", description = "An open event stream.",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "one notification",
                             value = "data:{\"specversion\":\"1.0\",\"type\":\"io.nanopulse.alert.firing\",\"id\":\"3f1c\"}\n\n")))
-    public Multi<String> stream(@Parameter(description = ID, example = ID_EXAMPLE) @PathParam("id") String id) {
+    public Multi<OutboundSseEvent> stream(@Parameter(description = ID, example = ID_EXAMPLE) @PathParam("id") String id,
+                                          @Context Sse sse) {
         // Ownership and existence first, as a plain call, so a refusal is an ordinary problem answer.
         Response check = forwarder.get(Service.ALERTS, Query.path(path(id))).await().indefinitely();
         if (check.getStatus() != 200) {
             throw new PassThroughException(check);
         }
-        return forwarder.events(Service.ALERTS, Query.path(path(id) + "/stream"));
+        return liveStreams.open(forwarder.events(Service.ALERTS, Query.path(path(id) + "/stream")), Roles.ALERTS, sse);
     }
 }

@@ -2,6 +2,8 @@ package io.nanopulse.gateway.application;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.nanopulse.contracts.problem.ProblemException;
 import io.nanopulse.gateway.config.GatewayConfig;
 import io.nanopulse.gateway.domain.ApiKey;
@@ -10,6 +12,7 @@ import io.nanopulse.gateway.domain.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -20,7 +23,9 @@ import java.util.Set;
  * API key management: create (the key exists outside its owner's hands only in that answer), list, revoke,
  * and look up by hash through a short cache so that authentication does not query PostgreSQL on every
  * request. A revocation on this instance is effective at once (the entry is dropped); on other instances
- * within nanopulse.gateway.auth.cache-ttl.
+ * within nanopulse.gateway.auth.cache-ttl. Hashes found in no store are remembered apart (bounded, for
+ * nanopulse.gateway.auth.negative-cache-ttl), so a flood of unknown keys cannot push known ones out.
+ * Each store read by hash is counted (nanopulse.gateway.key.lookups).
  */
 @ApplicationScoped
 public class ApiKeys {
@@ -33,19 +38,36 @@ public class ApiKeys {
     }
 
     private final ApiKeyStore store;
-    private final Cache<String, Optional<ApiKey>> byHash;
+    private final Cache<String, ApiKey> byHash;
+    private final Cache<String, Boolean> unknown;
+    private final Cache<String, Boolean> seenValid = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofHours(1))
+            .maximumSize(100_000)
+            .build();
+    private final Counter lookups;
 
-    public ApiKeys(ApiKeyStore store, GatewayConfig config) {
+    public ApiKeys(ApiKeyStore store, GatewayConfig config, MeterRegistry registry) {
         this.store = store;
         this.byHash = Caffeine.newBuilder()
                 .expireAfterWrite(config.auth().cacheTtl())
                 .maximumSize(config.auth().cacheSize())
                 .build();
+        this.unknown = Caffeine.newBuilder()
+                .expireAfterWrite(config.auth().negativeCacheTtl())
+                .maximumSize(config.auth().negativeCacheSize())
+                .build();
+        this.lookups = Counter.builder("nanopulse.gateway.key.lookups")
+                .description("API key lookups by hash that read the key store")
+                .register(registry);
     }
 
     /** The cached answer for a hash: null when not cached, empty when known not to exist. */
     public Optional<ApiKey> cached(String hash) {
-        return byHash.getIfPresent(hash);
+        ApiKey key = byHash.getIfPresent(hash);
+        if (key != null) {
+            return Optional.of(key);
+        }
+        return unknown.getIfPresent(hash) != null ? Optional.empty() : null;
     }
 
     /**
@@ -55,9 +77,30 @@ public class ApiKeys {
      */
     @Transactional
     public Optional<ApiKey> load(String hash) {
+        lookups.increment();
         Optional<ApiKey> found = store.findByHash(hash);
-        byHash.put(hash, found);
+        found.ifPresentOrElse(key -> byHash.put(hash, key), () -> unknown.put(hash, Boolean.TRUE));
+        found.filter(key -> !key.revoked()).ifPresent(key -> seenValid.put(hash, Boolean.TRUE));
         return found;
+    }
+
+    /**
+     * Whether this hash belonged to an active key in the last hour (for throttling only, never for
+     * authentication): such a key is looked up even from an address that has spent its budget.
+     */
+    public boolean seenValid(String hash) {
+        return seenValid.getIfPresent(hash) != null;
+    }
+
+    /**
+     * Blocking: whether the key with this id, read from the store now, is still active and holds the role
+     * (how open streams learn of a revocation made on any instance). A revoked key leaves the cache.
+     */
+    @Transactional
+    public boolean admits(long id, String role) {
+        Optional<ApiKey> found = store.findKey(id);
+        found.filter(ApiKey::revoked).ifPresent(key -> byHash.invalidate(key.keyHash()));
+        return found.map(key -> !key.revoked() && key.roles().contains(role)).orElse(false);
     }
 
     @Transactional
@@ -71,6 +114,7 @@ public class ApiKeys {
         String hash = KeyMaterial.hash(key);
         ApiKey stored = store.add(hash, KeyMaterial.prefix(key), principal, Roles.canonical(roles), description, now());
         byHash.invalidate(hash);
+        unknown.invalidate(hash);
         return stored;
     }
 

@@ -1,5 +1,6 @@
 package io.nanopulse.gateway.application;
 
+import io.nanopulse.contracts.trust.ForwardedIdentity;
 import io.nanopulse.gateway.domain.Query;
 import io.nanopulse.gateway.domain.Service;
 import io.nanopulse.gateway.domain.Verb;
@@ -13,13 +14,15 @@ import java.util.Map;
 
 /**
  * Forwards a caller's request to the service that answers it. Client headers are never copied: the gateway
- * sets what the service needs, among them X-Nanopulse-Principal for alerts-service (the authenticated
- * principal), so a client-supplied one cannot reach a service. JSON bodies are read whole and bounded;
+ * sets what the service needs, and the client adapter adds the proof of the authenticated caller (principal and
+ * roles, see {@link io.nanopulse.contracts.trust.IdentityProof}), so a client-supplied identity cannot reach a
+ * service. JSON bodies are read whole and bounded;
  * events and imports stream through; reads that are the same for every caller go through the read cache.
  */
 @ApplicationScoped
 public class Forwarding {
-    public static final String PRINCIPAL_HEADER = "X-Nanopulse-Principal";
+    /** Who the gateway's own calls (shared reads, status probes) are made for. */
+    public static final ForwardedIdentity GATEWAY = ForwardedIdentity.of("service:gateway", "read");
     static final String ACCEPT = "Accept";
     static final String CONTENT_TYPE = "Content-Type";
     static final String JSON = "application/json";
@@ -36,12 +39,12 @@ public class Forwarding {
     }
 
     /** A call without a body, or with one already read. */
-    public Uni<Reply> call(Service service, Verb verb, Query uri, String principal, String contentType, byte[] body) {
-        Map<String, String> headers = headers(service, principal);
+    public Uni<Reply> call(Service service, Verb verb, Query uri, ForwardedIdentity caller, String contentType, byte[] body) {
+        Map<String, String> headers = serviceHeaders();
         if (body != null) {
             headers.put(CONTENT_TYPE, contentType == null ? JSON : contentType);
         }
-        return downstream.call(service, verb, uri.uri(), headers, body);
+        return downstream.call(service, verb, uri.uri(), caller, headers, body);
     }
 
     /** A read whose answer is the same for every caller, reused for a short while (see {@link ReadCache}). */
@@ -50,39 +53,28 @@ public class Forwarding {
     }
 
     /** Blocking: reads a JSON body (bounded by nanopulse.gateway.limits.max-json-body) and forwards it. */
-    public Uni<Reply> send(Service service, Verb verb, Query uri, String principal, InputStream body) {
-        return call(service, verb, uri, principal, JSON, jsonBodies.read(body));
+    public Uni<Reply> send(Service service, Verb verb, Query uri, ForwardedIdentity caller, InputStream body) {
+        return call(service, verb, uri, caller, JSON, jsonBodies.read(body));
     }
 
     /** Blocking: streams a body of any length through to the service. */
-    public Reply stream(Service service, Query uri, String principal, String contentType, InputStream body, long limit) {
-        Map<String, String> headers = headers(service, principal);
+    public Reply stream(Service service, Query uri, ForwardedIdentity caller, String contentType, InputStream body, long limit) {
+        Map<String, String> headers = serviceHeaders();
         headers.put(CONTENT_TYPE, contentType);
-        return downstream.upload(service, uri.uri(), headers, body, limit);
+        return downstream.upload(service, uri.uri(), caller, headers, body, limit);
     }
 
     /** The data of each Server-Sent Event of a service's stream, as it arrives. */
-    public Multi<String> events(Service service, Query uri, String principal) {
+    public Multi<String> events(Service service, Query uri, ForwardedIdentity caller) {
         Map<String, String> headers = new HashMap<>();
         headers.put(ACCEPT, EVENT_STREAM);
-        if (service.actsForThePrincipal()) {
-            headers.put(PRINCIPAL_HEADER, principal);
-        }
-        return downstream.events(service, uri.uri(), headers);
+        return downstream.events(service, uri.uri(), caller, headers);
     }
 
     /** What every call to a service carries, whoever asks. */
     static Map<String, String> serviceHeaders() {
         Map<String, String> headers = new HashMap<>();
         headers.put(ACCEPT, JSON + ", application/problem+json");
-        return headers;
-    }
-
-    static Map<String, String> headers(Service service, String principal) {
-        Map<String, String> headers = serviceHeaders();
-        if (service.actsForThePrincipal()) {
-            headers.put(PRINCIPAL_HEADER, principal);
-        }
         return headers;
     }
 }

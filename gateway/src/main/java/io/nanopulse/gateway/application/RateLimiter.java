@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * One token bucket per API key (Bucket4j, kept in memory per gateway instance), sized by the most generous
- * limit of the key's roles (see {@link RateLimit}). Buckets of idle keys are dropped.
+ * limit of the key's roles (see {@link RateLimit}), and one per client address for requests without a valid
+ * key. Buckets of idle keys and addresses are dropped.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -27,7 +28,12 @@ public class RateLimiter {
     private final boolean enabled;
     private final RateLimit defaults;
     private final Map<String, RateLimit> byRole = new HashMap<>();
+    private final RateLimit anonymous;
     private final Cache<Long, Bucket> buckets = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .maximumSize(100_000)
+            .build();
+    private final Cache<String, Bucket> addresses = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofMinutes(10))
             .maximumSize(100_000)
             .build();
@@ -37,6 +43,7 @@ public class RateLimiter {
         this.enabled = limits.enabled();
         this.defaults = limit(limits.defaults());
         limits.roles().forEach((role, bucket) -> byRole.put(role, limit(bucket)));
+        this.anonymous = limit(limits.anonymous());
     }
 
     private static RateLimit limit(GatewayConfig.Bucket bucket) {
@@ -55,6 +62,31 @@ public class RateLimiter {
             return new Decision(true, 0, 0);
         }
         return new Decision(false, RateLimit.retryAfterSeconds(probe.getNanosToWaitForRefill()), limit.requestsPerSecond());
+    }
+
+    /** Spends a token of a client address for a request without a valid key. */
+    public Decision tryAcquireAnonymous(String address) {
+        if (!enabled) {
+            return new Decision(true, 0, 0);
+        }
+        ConsumptionProbe probe = addresses.get(address, a -> newBucket(anonymous)).tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            return new Decision(true, 0, 0);
+        }
+        return new Decision(false, RateLimit.retryAfterSeconds(probe.getNanosToWaitForRefill()), anonymous.requestsPerSecond());
+    }
+
+    /** Whether a client address may make a request without a valid key now; spends nothing. */
+    public Decision peekAnonymous(String address) {
+        Bucket bucket = enabled ? addresses.getIfPresent(address) : null;
+        if (bucket == null) {
+            return new Decision(true, 0, 0);
+        }
+        var estimate = bucket.estimateAbilityToConsume(1);
+        if (estimate.canBeConsumed()) {
+            return new Decision(true, 0, 0);
+        }
+        return new Decision(false, RateLimit.retryAfterSeconds(estimate.getNanosToWaitForRefill()), anonymous.requestsPerSecond());
     }
 
     private static Bucket newBucket(RateLimit limit) {

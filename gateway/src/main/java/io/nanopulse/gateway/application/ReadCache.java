@@ -59,7 +59,7 @@ public class ReadCache {
     }
 
     private Uni<Reply> call(Key key) {
-        return downstream.call(key.service(), Verb.GET, key.uri(), Forwarding.serviceHeaders(), null);
+        return downstream.call(key.service(), Verb.GET, key.uri(), Forwarding.GATEWAY, Forwarding.serviceHeaders(), null);
     }
 
     public Uni<Reply> get(Service service, String uri) {

@@ -1,5 +1,6 @@
 package io.nanopulse.gateway.client;
 
+import io.nanopulse.contracts.trust.IdentityProof;
 import io.nanopulse.gateway.application.ServiceProbes;
 import io.nanopulse.gateway.config.GatewayConfig;
 import io.nanopulse.gateway.domain.Service;
@@ -17,12 +18,13 @@ import java.util.concurrent.TimeUnit;
  * The status probes through the Quarkus REST client (quarkus-rest-client-jackson), one client per service at
  * quarkus.rest-client.&lt;id&gt;.url. Unguarded by the circuit breakers: a probe must see a service as it is,
  * and must not trip the breaker that forwarded calls share. Every status code is an answer, not a failure.
+ * Probes carry the gateway's own identity proof ({@link ProbeIdentity}).
  */
 @ApplicationScoped
 public class RestServiceProbes implements ServiceProbes {
     private final Map<Service, ServiceProbeApi> clients = new EnumMap<>(Service.class);
 
-    public RestServiceProbes(GatewayConfig config) {
+    public RestServiceProbes(GatewayConfig config, IdentityProof proof) {
         long connect = config.downstream().connectTimeout().toMillis();
         for (Service s : Service.values()) {
             clients.put(s, QuarkusRestClientBuilder.newBuilder()
@@ -30,6 +32,7 @@ public class RestServiceProbes implements ServiceProbes {
                     .connectTimeout(connect, TimeUnit.MILLISECONDS)
                     .readTimeout(config.downstream().timeout().toMillis(), TimeUnit.MILLISECONDS)
                     .disableDefaultMapper(true)
+                    .register(new ProbeIdentity(proof))
                     .build(ServiceProbeApi.class));
         }
     }

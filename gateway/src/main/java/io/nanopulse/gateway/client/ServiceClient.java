@@ -1,5 +1,7 @@
 package io.nanopulse.gateway.client;
 
+import io.nanopulse.contracts.trust.ForwardedIdentity;
+import io.nanopulse.contracts.trust.IdentityProof;
 import io.nanopulse.gateway.application.BodyTooLargeException;
 import io.nanopulse.gateway.application.Reply;
 import io.nanopulse.gateway.application.ServiceUnavailableException;
@@ -46,7 +48,8 @@ import java.util.function.Supplier;
  * every call to it, so it opens for the service as a whole) → Timeout → the call. Bodies pass through as bytes:
  * the gateway does not depend on the fields of the services' JSON. A failure to reach the service, a timeout
  * or an open breaker becomes {@link ServiceUnavailableException}; answers of the service (also 4xx/5xx) are
- * not failures and pass through.
+ * not failures and pass through. Every request carries the {@link IdentityProof} of its caller, signed for its
+ * method and target as sent (each retry signs anew).
  *
  * <p>These calls do not go through the typed REST client (see {@link RestServiceProbes}, which does): they pass
  * bytes through unparsed, stream uploads of any length with one chunk in memory and stop as soon as the service
@@ -69,11 +72,13 @@ public final class ServiceClient {
     private final Guard breaker;
     private final Guard timeout;
     private final GatewayConfig.Downstream config;
+    private final IdentityProof proof;
     private volatile CircuitBreakerState breakerState = CircuitBreakerState.CLOSED;
 
-    ServiceClient(Service service, URI base, Vertx vertx, GatewayConfig.Downstream config) {
+    ServiceClient(Service service, URI base, Vertx vertx, GatewayConfig.Downstream config, IdentityProof proof) {
         this.service = service;
         this.config = config;
+        this.proof = proof;
         boolean tls = "https".equalsIgnoreCase(base.getScheme());
         this.host = base.getHost();
         this.port = base.getPort() > 0 ? base.getPort() : (tls ? 443 : 80);
@@ -120,27 +125,28 @@ public final class ServiceClient {
     }
 
     /** A whole request/response call; GETs are retried, others are not (they may not be idempotent). */
-    Uni<Reply> call(Verb verb, String uri, Map<String, String> headers, byte[] bytes) {
+    Uni<Reply> call(Verb verb, String uri, ForwardedIdentity caller, Map<String, String> headers, byte[] bytes) {
         HttpMethod method = HttpMethod.valueOf(verb.name());
         Buffer body = bytes == null ? null : Buffer.buffer(bytes);
         Supplier<Uni<Reply>> attempt = () -> breaker.get(
-                () -> timeout.get(() -> exchange(method, uri, headers, body), REPLY), REPLY);
+                () -> timeout.get(() -> exchange(method, uri, caller, headers, body), REPLY), REPLY);
         Uni<Reply> guarded = verb.idempotentRead()
                 ? Uni.createFrom().deferred(() -> retry.get(attempt, REPLY))
                 : Uni.createFrom().deferred(() -> attempt.get());
         return guarded.onFailure(f -> !(f instanceof ServiceUnavailableException)).transform(this::unavailable);
     }
 
-    private Uni<Reply> exchange(HttpMethod method, String uri, Map<String, String> headers, Buffer body) {
-        RequestOptions options = options(method, uri, headers).setIdleTimeout(config.timeout().toMillis());
+    private Uni<Reply> exchange(HttpMethod method, String uri, ForwardedIdentity caller, Map<String, String> headers, Buffer body) {
+        RequestOptions options = options(method, uri, caller, headers).setIdleTimeout(config.timeout().toMillis());
         return http.request(options)
                 .flatMap(request -> body == null ? request.send() : request.send(body))
                 .flatMap(response -> response.body().map(bytes -> reply(response, bytes)));
     }
 
-    private RequestOptions options(HttpMethod method, String uri, Map<String, String> headers) {
+    private RequestOptions options(HttpMethod method, String uri, ForwardedIdentity caller, Map<String, String> headers) {
         RequestOptions options = new RequestOptions().setMethod(method).setHost(host).setPort(port).setURI(basePath + uri);
         headers.forEach(options::putHeader);
+        proof.sign(caller, method.name(), basePath + uri).forEach(options::putHeader);
         return options;
     }
 
@@ -154,9 +160,9 @@ public final class ServiceClient {
      * each chunk is written only after the previous one went out, so memory stays at one chunk whatever the
      * size. Stops early if the service answers before the end (it refused the request).
      */
-    Reply upload(String uri, Map<String, String> headers, InputStream body, long limit) {
+    Reply upload(String uri, ForwardedIdentity caller, Map<String, String> headers, InputStream body, long limit) {
         try {
-            return breaker.call(() -> streamUpload(uri, headers, body, limit), Reply.class);
+            return breaker.call(() -> streamUpload(uri, caller, headers, body, limit), Reply.class);
         } catch (BodyTooLargeException | UnreadableBodyException e) {
             throw e;
         } catch (Exception e) {
@@ -164,10 +170,10 @@ public final class ServiceClient {
         }
     }
 
-    private Reply streamUpload(String uri, Map<String, String> headers, InputStream body, long limit) throws Exception {
+    private Reply streamUpload(String uri, ForwardedIdentity caller, Map<String, String> headers, InputStream body, long limit) throws Exception {
         long idleMillis = config.streamIdleTimeout().toMillis();
         Duration idle = config.streamIdleTimeout();
-        HttpClientRequest request = http.request(options(HttpMethod.POST, uri, headers).setIdleTimeout(idleMillis))
+        HttpClientRequest request = http.request(options(HttpMethod.POST, uri, caller, headers).setIdleTimeout(idleMillis))
                 .await().atMost(config.connectTimeout().plus(config.timeout()));
         request.setChunked(true);
         // Body handling is attached as soon as the answer arrives: a body not consumed at once would be lost.
@@ -212,12 +218,18 @@ public final class ServiceClient {
      * Opens a streaming GET (Server-Sent Events) and yields the data of each event as its bytes arrive; an
      * answer other than 200 yields none.
      */
-    Multi<String> events(String uri, Map<String, String> headers) {
-        RequestOptions options = options(HttpMethod.GET, uri, headers).setIdleTimeout(0);
-        return Uni.createFrom().deferred(() -> breaker.get(
-                        () -> timeout.get(() -> http.request(options).flatMap(HttpClientRequest::send), RESPONSE), RESPONSE))
+    Multi<String> events(String uri, ForwardedIdentity caller, Map<String, String> headers) {
+        return Uni.createFrom().deferred(() -> breaker.get(() -> timeout.get(() -> http.request(
+                        options(HttpMethod.GET, uri, caller, headers).setIdleTimeout(0)).flatMap(HttpClientRequest::send)
+                        // Held until read: the answer may arrive, even end, before the stream is subscribed.
+                        .map(HttpClientResponse::pause), RESPONSE), RESPONSE))
                 .onFailure(f -> !(f instanceof ServiceUnavailableException)).transform(this::unavailable)
-                .onItem().transformToMulti(r -> r.statusCode() == 200 ? data(r.toMulti()) : Multi.createFrom().<String>empty());
+                .onItem().transformToMulti(r -> r.statusCode() == 200 ? data(r.toMulti()) : discarded(r));
+    }
+
+    private static Multi<String> discarded(HttpClientResponse response) {
+        response.resume();
+        return Multi.createFrom().empty();
     }
 
     private static Multi<String> data(Multi<Buffer> chunks) {

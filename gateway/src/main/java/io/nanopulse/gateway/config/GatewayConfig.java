@@ -35,6 +35,13 @@ public interface GatewayConfig {
 
     ReadCache readCache();
 
+    /**
+     * A comment line is sent on every live stream this often, so that a quiet stream outlives the HTTP idle
+     * timeout (quarkus.http.idle-timeout) and proxies in between.
+     */
+    @WithDefault("10s")
+    Duration streamHeartbeat();
+
     interface ReadCache {
         /**
          * Successful figures, ranking and time-series answers are shared by every caller (the same query under
@@ -55,6 +62,16 @@ public interface GatewayConfig {
 
         @WithDefault("10000")
         int cacheSize();
+
+        /**
+         * How long a key found in no store is remembered, so that repeating it costs no database read. A key
+         * created on another instance works here at the latest after this long.
+         */
+        @WithDefault("5s")
+        Duration negativeCacheTtl();
+
+        @WithDefault("10000")
+        int negativeCacheSize();
     }
 
     interface RateLimit {
@@ -67,6 +84,12 @@ public interface GatewayConfig {
 
         /** Per role (ingest, read, alerts, admin); a key with several roles gets the most generous. */
         Map<String, Bucket> roles();
+
+        /**
+         * Per client address, for requests without a valid key (none, malformed, unknown or revoked). While an
+         * address's bucket is empty, its keys that are not cached are not looked up either.
+         */
+        Bucket anonymous();
     }
 
     interface Bucket {
@@ -83,6 +106,14 @@ public interface GatewayConfig {
         /** Largest JSON body accepted for metrics, alerts and admin calls. */
         @WithDefault("1048576")
         long maxJsonBody();
+
+        /** Longest request line (method, target, version) answered; a longer one is refused 414. */
+        @WithDefault("8192")
+        int maxRequestLine();
+
+        /** Largest header block (names, values, separators) answered; a larger one is refused 431. */
+        @WithDefault("16384")
+        int maxHeaderSize();
     }
 
     interface Downstream {

@@ -28,9 +28,4 @@ public enum Service {
     public String displayName() {
         return id + "-service";
     }
-
-    /** Whether calls to this service carry the caller's principal (alerts-service keeps each principal's own data). */
-    public boolean actsForThePrincipal() {
-        return this == ALERTS;
-    }
 }

@@ -189,6 +189,7 @@ class ErrorResponsesTest {
                 .with(500, "the status use case fails", ErrorResponsesTest::statusFails);
 
         forwarded("rebuildAggregates", "POST", "/api/v1/admin/rebuild", Service.METRICS, Roles.ADMIN, null);
+        forwarded("retract", "POST", "/api/v1/admin/retractions", Service.INGEST, Roles.ADMIN, JSON).emptyBody().tooLarge();
         forwarded("getFigures", "GET", "/api/v1/figures?kind=COUNTRY&key=CN", Service.METRICS, Roles.READ, null).refused(400);
         forwarded("getShare", "GET", "/api/v1/shares?kind=COUNTRY&key=CN", Service.METRICS, Roles.READ, null).refused(400);
         forwarded("getFiguresBatch", "POST", "/api/v1/figures/batch", Service.METRICS, Roles.READ, JSON).emptyBody().tooLarge();
@@ -316,6 +317,11 @@ class ErrorResponsesTest {
             with(401, "no API key", o -> send(o, null));
             with(403, "a key without an admitted role", o -> send(o, TestKeys.withRoles(otherRoles(o))));
             with(429, "a key past its bucket", ErrorResponsesTest::overTheLimit);
+            if (op.contentType() != null) {
+                with(415, "a body in another charset", o -> RestAssured.given().header("Authorization", TestKeys.bearer(key(o)))
+                        .contentType(o.contentType() + "; charset=utf-16").body(o.body().getBytes(StandardCharsets.UTF_8))
+                        .request(o.method(), o.path()));
+            }
         }
 
         OpCases with(int status, String how, Function<Op, Response> provoke) {
@@ -389,7 +395,8 @@ class ErrorResponsesTest {
             spec = spec.header("Authorization", TestKeys.bearer(key));
         }
         if (op.contentType() != null) {
-            spec = spec.contentType(op.contentType()).body((body == null ? "" : body).getBytes(StandardCharsets.UTF_8));
+            // Said explicitly: RestAssured would otherwise label NDJSON and CSV as ISO-8859-1 (refused with 415).
+            spec = spec.contentType(op.contentType() + "; charset=UTF-8").body((body == null ? "" : body).getBytes(StandardCharsets.UTF_8));
         }
         if (op.id().equals("streamAlerts")) {
             spec = spec.accept("text/event-stream");

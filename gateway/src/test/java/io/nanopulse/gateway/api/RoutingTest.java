@@ -1,5 +1,7 @@
 package io.nanopulse.gateway.api;
 
+import io.nanopulse.contracts.trust.ForwardedIdentity;
+import io.nanopulse.gateway.application.Forwarding;
 import io.nanopulse.gateway.support.FakeService;
 import io.nanopulse.gateway.support.FakeServices;
 import io.nanopulse.gateway.support.TestKeys;
@@ -40,7 +42,7 @@ class RoutingTest {
         FakeService.Received r = FakeServices.metrics.last();
         assertEquals("GET", r.method());
         assertEquals("/metrics/figures?kind=CITY&key=CN%2FShanghai+%26+Co&window=P12M", r.uri());
-        assertNull(r.headers().get("X-nanopulse-principal"), "metrics-service gets no principal");
+        assertEquals(Forwarding.GATEWAY, FakeServices.metrics.proven(), "a read shared by every caller is the gateway's own");
         assertNull(r.headers().get("Authorization"), "the API key never leaves the gateway");
     }
 
@@ -54,6 +56,7 @@ class RoutingTest {
         FakeService.Received r = FakeServices.alerts.last();
         assertEquals("/subscribers?page=1&size=5", r.uri());
         assertEquals(List.of("team-alpha"), r.headers().get("X-nanopulse-principal"));
+        assertEquals(ForwardedIdentity.of("team-alpha", "alerts"), FakeServices.alerts.proven());
         assertNull(r.headers().get("Authorization"));
     }
 
@@ -122,5 +125,29 @@ class RoutingTest {
                 .body("{\"name\":\"r\"}").post("/api/v1/rules");
         assertEquals(201, created.statusCode());
         assertEquals("{\"name\":\"r\"}".length(), FakeServices.alerts.last().bodyBytes());
+    }
+
+    @Test
+    void retractionsAreForAdminsOnlyAndGoToIngest() {
+        FakeServices.ingest.route("/admin/retractions", x -> new FakeService.Answer(202, "application/json",
+                "{\"eventId\":\"retraction-1\",\"type\":\"PATENT_RETRACTED\",\"patentId\":\"CN115123456A\"}"));
+        String body = "{\"patentId\":\"CN115123456A\",\"reason\":\"sent by mistake\"}";
+        int before = FakeServices.ingest.received.size();
+        for (String role : List.of("ingest", "read", "alerts")) {
+            RestAssured.given().header("Authorization", TestKeys.bearer(TestKeys.withRoles(role))).contentType("application/json")
+                    .body(body).post("/api/v1/admin/retractions")
+                    .then().statusCode(403).contentType(startsWith("application/problem+json"));
+        }
+        RestAssured.given().contentType("application/json").body(body).post("/api/v1/admin/retractions")
+                .then().statusCode(401).contentType(startsWith("application/problem+json"));
+        assertEquals(before, FakeServices.ingest.received.size(), "nothing was forwarded");
+
+        RestAssured.given().header("Authorization", TestKeys.bearer(TestKeys.withRoles("admin"))).contentType("application/json")
+                .body(body).post("/api/v1/admin/retractions")
+                .then().statusCode(202).body("eventId", equalTo("retraction-1"));
+        FakeService.Received r = FakeServices.ingest.last();
+        assertEquals("POST", r.method());
+        assertEquals("/admin/retractions", r.uri());
+        assertEquals(body.length(), r.bodyBytes());
     }
 }

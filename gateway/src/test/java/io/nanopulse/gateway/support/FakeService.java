@@ -1,7 +1,10 @@
 package io.nanopulse.gateway.support;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.nanopulse.contracts.trust.ForwardedIdentity;
+import io.nanopulse.contracts.trust.InvalidProofException;
 import io.nanopulse.testkit.http.HttpStub;
+import io.nanopulse.testkit.trust.GatewayProof;
 
 import java.util.AbstractList;
 import java.util.List;
@@ -13,7 +16,8 @@ import java.util.function.Function;
 /**
  * A stand-in for one service on the testkit's {@link HttpStub} (the full cross-service flow is tested
  * elsewhere): answers by path prefix, records what it received, and can be stopped and started again on the
- * same port. An answer body may hold {@code ${bodyBytes}}, replaced by the size of the request's body.
+ * same port. An answer body may hold {@code ${bodyBytes}}, replaced by the size of the request's body. Like the
+ * real services, it refuses a request outside /q/ without a valid identity proof (testkit's test key) with 401.
  */
 public final class FakeService {
     /** One received request: what the gateway actually sent. */
@@ -53,6 +57,13 @@ public final class FakeService {
 
     public FakeService route(String pathPrefix, Function<HttpExchange, Answer> answer) {
         stub.route(pathPrefix, request -> {
+            if (!request.path().startsWith("/q/")) {
+                try {
+                    GatewayProof.proven(request);
+                } catch (InvalidProofException e) {
+                    return HttpStub.Reply.of(401, "application/problem+json", "{\"status\":401,\"detail\":\"unproven\"}");
+                }
+            }
             Answer a = answer.apply(request.exchange());
             String body = a.body().replace("${bodyBytes}", Integer.toString(request.body().length));
             return HttpStub.Reply.of(a.status(), a.contentType(), body);
@@ -72,6 +83,11 @@ public final class FakeService {
     /** Stops serving: connections are refused until {@link #start()}. */
     public void stop() {
         stub.stop();
+    }
+
+    /** The identity the last request proved. */
+    public ForwardedIdentity proven() {
+        return GatewayProof.proven(stub.last());
     }
 
     public Received last() {

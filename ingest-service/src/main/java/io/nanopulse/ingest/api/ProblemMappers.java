@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nanopulse.contracts.Json;
 import io.nanopulse.contracts.api.ingest.IngestResult;
 import io.nanopulse.contracts.problem.Problem;
+import io.nanopulse.contracts.problem.ProblemException;
 import io.nanopulse.contracts.problem.ProblemResponses;
 import io.nanopulse.contracts.problem.ProblemType;
 import io.nanopulse.ingest.application.PublishFailedException;
@@ -52,6 +53,12 @@ public class ProblemMappers {
         return closing(withPartial(problem, e.partial())).build();
     }
 
+    /** A request refused by a use case (a retraction's fields). */
+    @ServerExceptionMapper
+    public Response refused(ProblemException e) {
+        return builder(e.problem()).build();
+    }
+
     @ServerExceptionMapper
     public Response unavailable(PublishFailedException e) {
         LOG.warnf("Kafka unavailable: %s", e.getMessage());
@@ -73,7 +80,8 @@ public class ProblemMappers {
             case 406 -> Problem.of(ProblemType.NOT_ACCEPTABLE,
                     "responses are application/json (problems application/problem+json)").withField("Accept");
             case 415 -> Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                    "POST /events takes application/json or application/x-ndjson; POST /imports takes text/csv")
+                    "POST /events takes application/json or application/x-ndjson; POST /imports takes text/csv; "
+                            + "POST /admin/retractions takes application/json")
                     .withField("Content-Type");
             default -> null;
         };

@@ -70,6 +70,11 @@ public final class IngestSession implements ItemSink {
     @Override
     public void offer(long position, JsonNode item, UnaryOperator<PatentEvent> complete) {
         ValidationResult result = validator.validate(item);
+        if (result.isValid() && result.event().type().isRetraction()) {
+            // Only admins retract, through POST /admin/retractions.
+            result = ValidationResult.invalid(List.of(new FieldError("type", result.event().type()
+                    + " is not accepted here; admins retract through POST /api/v1/admin/retractions")));
+        }
         if (!result.isValid()) {
             String eventId = rawEventId(item);
             for (FieldError e : result.errors()) {

@@ -9,13 +9,12 @@ import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.nanopulse.contracts.EventType;
 import io.nanopulse.contracts.PatentEvent;
+import io.nanopulse.contracts.problem.JsonFailure;
 import io.nanopulse.ingest.domain.MalformedRequestException.Kind;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +27,8 @@ import java.util.Set;
  * {@code patentId,country,institution,sector,filingDate,city} (any order, case-insensitive); each further
  * record is one PATENT_FILED event whose eventId is {@code "csv:" + normalised patentId}, so importing
  * the same file again produces the same eventIds and downstream deduplication drops the repeats.
- * An empty cell means "absent" (city is optional; the others are required by the contract).
+ * An empty cell means "absent" (city is optional; the others are required by the contract). The body is
+ * decoded strictly ({@link StrictUtf8Reader}): a row holding an invalid UTF-8 sequence is refused with its line.
  */
 public final class CsvImportReader {
     public static final List<String> COLUMNS = List.of("patentId", "country", "institution", "sector", "filingDate",
@@ -46,8 +46,13 @@ public final class CsvImportReader {
     }
 
     public void read(InputStream body, ItemSink sink) throws IOException {
-        var text = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 64 * 1024);
-        skipByteOrderMark(text);
+        // Lines holding an invalid UTF-8 sequence, in order, once each; the rows that span them are refused.
+        var invalidLines = new ArrayDeque<Long>();
+        var text = new StrictUtf8Reader(body, (invalidLine, column, offset) -> {
+            if (invalidLines.isEmpty() || invalidLines.peekLast() != invalidLine) {
+                invalidLines.addLast(invalidLine);
+            }
+        });
         long line = 1;
         try (CsvParser parser = (CsvParser) factory.createParser(text)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
@@ -59,10 +64,20 @@ public final class CsvImportReader {
                 throw new MalformedRequestException(Kind.BAD_CSV_HEADER, "the body is empty; the first line must be "
                         + "the header " + String.join(",", COLUMNS), "header");
             }
+            Long invalidHeader = invalidLine(header, invalidLines);
+            if (invalidHeader != null) {
+                throw new MalformedRequestException(Kind.BAD_CSV_HEADER, "the header is not valid UTF-8 (line "
+                        + invalidHeader + ")", "header", invalidHeader, null);
+            }
             int[] columnOf = columns(header.cells());
             Row row;
             while ((row = nextRecord(parser)) != null) {
                 line = row.line();
+                Long invalid = invalidLine(row, invalidLines);
+                if (invalid != null) {
+                    sink.reject(line, null, "$", "not valid UTF-8" + (invalid == line ? "" : " (line " + invalid + ")"));
+                    continue;
+                }
                 if (row.cells().size() != COLUMNS.size()) {
                     sink.reject(line, null, "$", "expected " + COLUMNS.size() + " columns, found "
                             + row.cells().size());
@@ -71,7 +86,7 @@ public final class CsvImportReader {
                 sink.offer(line, filing(row.cells(), columnOf), CsvImportReader::withDerivedEventId);
             }
         } catch (JsonProcessingException e) {
-            throw new MalformedRequestException(Kind.MALFORMED_CSV, "not valid CSV: " + JsonErrors.describe(e)
+            throw new MalformedRequestException(Kind.MALFORMED_CSV, "not valid CSV: " + JsonFailure.of(e).reason()
                     + "; nothing after this point was read", "$",
                     e.getLocation() != null ? e.getLocation().getLineNr() : line, null);
         }
@@ -96,6 +111,33 @@ public final class CsvImportReader {
             cells.add(parser.getText());
         }
         return new Row(line, cells);
+    }
+
+    /**
+     * The first line with an invalid UTF-8 sequence within the row (its first line plus the line breaks inside
+     * its quoted cells), or null; the lines up to the row's end are forgotten.
+     */
+    private static Long invalidLine(Row row, ArrayDeque<Long> invalidLines) {
+        if (invalidLines.isEmpty()) {
+            return null;
+        }
+        long end = row.line();
+        for (String cell : row.cells()) {
+            for (int i = 0; i < cell.length(); i++) {
+                char c = cell.charAt(i);
+                if (c == '\n' || (c == '\r' && (i + 1 == cell.length() || cell.charAt(i + 1) != '\n'))) {
+                    end++;
+                }
+            }
+        }
+        Long first = null;
+        while (!invalidLines.isEmpty() && invalidLines.peekFirst() <= end) {
+            Long l = invalidLines.pollFirst();
+            if (first == null && l >= row.line()) {
+                first = l;
+            }
+        }
+        return first;
     }
 
     private static int[] columns(List<String> header) {
@@ -150,12 +192,5 @@ public final class CsvImportReader {
         return new PatentEvent(e.type(), EVENT_ID_PREFIX + e.patentId(), e.patentId(), e.country(), e.institution(),
                 e.sector(), e.filingDate(), e.city(), e.cpc(), e.title(), e.grantDate(), e.counterparty(),
                 e.counterpartyCountry(), e.effectiveDate(), e.terms());
-    }
-
-    private static void skipByteOrderMark(BufferedReader text) throws IOException {
-        text.mark(1);
-        if (text.read() != '\uFEFF') {
-            text.reset();
-        }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nanopulse.contracts.Json;
+import io.nanopulse.contracts.problem.JsonFailure;
 import io.nanopulse.ingest.domain.MalformedRequestException.Kind;
 
 import java.io.IOException;
@@ -27,7 +28,12 @@ public final class JsonBatchReader {
 
     /** Feeds every item to the sink; throws {@link MalformedRequestException} for a bad body. */
     public void read(InputStream body, ItemSink sink) throws IOException {
-        try (JsonParser parser = mapper.getFactory().createParser(new BoundedInputStream(body, maxBytes))) {
+        var text = new StrictUtf8Reader(new BoundedInputStream(body, maxBytes), (line, column, offset) -> {
+            throw new InvalidUtf8(line, column, offset);
+        });
+        JsonParser parser = null;
+        try (JsonParser p = mapper.getFactory().createParser(text)) {
+            parser = p;
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new MalformedRequestException(Kind.EMPTY_BODY,
@@ -57,10 +63,40 @@ public final class JsonBatchReader {
         } catch (BoundedInputStream.TooLarge e) {
             throw new MalformedRequestException(Kind.BODY_TOO_LARGE, "the body is larger than " + e.limit()
                     + " bytes; send larger sets as application/x-ndjson", "$");
+        } catch (InvalidUtf8 e) {
+            String field = path(parser);
+            throw new MalformedRequestException(Kind.MALFORMED_JSON, "not valid UTF-8 at line " + e.line + ", column "
+                    + e.column + " (byte " + e.byteOffset + ")" + (field.equals("$") ? "" : ", in " + field), field);
         } catch (JsonProcessingException e) {
-            throw new MalformedRequestException(Kind.MALFORMED_JSON, "not valid JSON: " + JsonErrors.describe(e),
-                    "$");
+            JsonFailure failure = JsonFailure.of(e);
+            String field = field(failure.field());
+            throw new MalformedRequestException(Kind.MALFORMED_JSON, (field.equals("$") ? "not valid JSON: "
+                    : field + " ") + failure.reason(), field);
         }
+    }
+
+    /** An invalid UTF-8 sequence, thrown through the parser when it reaches it. */
+    private static final class InvalidUtf8 extends IOException {
+        final long line;
+        final long column;
+        final long byteOffset;
+
+        InvalidUtf8(long line, long column, long byteOffset) {
+            super("invalid UTF-8");
+            this.line = line;
+            this.column = column;
+            this.byteOffset = byteOffset;
+        }
+    }
+
+    /** The item and field the parser stood in, as {@code $[3].country}; {@code $} at the top. */
+    private static String path(JsonParser parser) {
+        return parser == null ? "$" : field(JsonFailure.field(parser.getParsingContext()));
+    }
+
+    /** A contracts JSON path ({@code [3].country}, {@code body}) in the intake's form ({@code $[3].country}, {@code $}). */
+    static String field(String path) {
+        return path.equals("body") ? "$" : "$" + (path.startsWith("[") ? "" : ".") + path;
     }
 
     private static String where(JsonParser parser) {

@@ -18,7 +18,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import static io.restassured.RestAssured.given;
+import static io.nanopulse.ingest.Events.NDJSON_UTF8;
+import static io.nanopulse.ingest.Events.CSV_UTF8;
+import static io.nanopulse.testkit.trust.GatewayProof.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.containsString;
@@ -217,7 +219,7 @@ class EventsValidationTest {
                 + "{\"x\":\"" + "z".repeat(1024 * 1024 + 1) + "\"}\n"
                 + Events.granted(id(), "CN115000006A") + "\n"
                 + Events.filed(a, "CN115000006A");
-        given().contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8))
+        given().contentType(NDJSON_UTF8).body(body.getBytes(StandardCharsets.UTF_8))
                 .when().post("/events")
                 .then().statusCode(202)
                 .body("accepted", equalTo(2))
@@ -241,22 +243,25 @@ class EventsValidationTest {
                 + "CN115000008A,XX,Somewhere,ENERGY,2021-05-05,Town\n"
                 + "CN115000009A,CN,Short row\n"
                 + "US7650331B1,US,Rice University,MATERIALS,2010-01-20,Houston\n";
-        given().contentType("text/csv").body(csv)
+        given().contentType(CSV_UTF8).body(csv)
                 .when().post("/imports")
                 .then().statusCode(202)
-                .body("accepted", equalTo(2))
-                .body("rejected", equalTo(2))
+                .body("accepted", equalTo(1))
+                .body("rejected", equalTo(3))
                 .body("duplicates", equalTo(1))
-                .body("errors[0].line", equalTo(6))
-                .body("errors[0].eventId", equalTo("csv:CN115000008A"))
-                .body("errors[0].field", equalTo("country"))
-                .body("errors[1].line", equalTo(7))
-                .body("errors[1].reason", containsString("expected 6 columns"));
+                .body("errors[0].line", equalTo(4))
+                .body("errors[0].field", equalTo("institution"))
+                .body("errors[0].reason", containsString("line breaks"))
+                .body("errors[1].line", equalTo(6))
+                .body("errors[1].eventId", equalTo("csv:CN115000008A"))
+                .body("errors[1].field", equalTo("country"))
+                .body("errors[2].line", equalTo(7))
+                .body("errors[2].reason", containsString("expected 6 columns"));
     }
 
     @Test
     void csvWithoutTheHeaderIsAProblem() {
-        given().contentType("text/csv").body("patentId,country,institute\nCN115000010A,CN,X\n")
+        given().contentType(CSV_UTF8).body("patentId,country,institute\nCN115000010A,CN,X\n")
                 .when().post("/imports")
                 .then().statusCode(400)
                 .contentType(PROBLEM)
@@ -271,7 +276,7 @@ class EventsValidationTest {
 
     @Test
     void problemBodiesAreHtmlSafeToo() {
-        String response = given().contentType("text/csv").body("<script>x</script>,country\n")
+        String response = given().contentType(CSV_UTF8).body("<script>x</script>,country\n")
                 .when().post("/imports")
                 .then().statusCode(400)
                 .contentType(PROBLEM)

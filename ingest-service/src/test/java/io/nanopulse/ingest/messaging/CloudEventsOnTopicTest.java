@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.nanopulse.ingest.Events.NDJSON_UTF8;
+import static io.nanopulse.ingest.Events.CSV_UTF8;
+import static io.nanopulse.testkit.trust.GatewayProof.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -103,10 +105,10 @@ class CloudEventsOnTopicTest {
         for (int i = 0; i < 12_345; i++) {
             ndjson.append(Events.granted(run + i, "CN" + (115_000_000 + i) + "A")).append('\n');
         }
-        given().contentType("application/x-ndjson").body(ndjson.toString().getBytes(StandardCharsets.UTF_8))
+        given().contentType(NDJSON_UTF8).body(ndjson.toString().getBytes(StandardCharsets.UTF_8))
                 .when().post("/events")
                 .then().statusCode(202).body("accepted", equalTo(12_345));
-        given().contentType("text/csv")
+        given().contentType(CSV_UTF8)
                 .body("city,patentId,country,institution,sector,filingDate\nOsaka,JP2024123456A,JP,Osaka Univ,ENERGY,2024-01-02\n")
                 .when().post("/imports")
                 .then().statusCode(202).body("accepted", equalTo(1));

@@ -20,7 +20,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import static io.restassured.RestAssured.given;
+import static io.nanopulse.ingest.Events.NDJSON_UTF8;
+import static io.nanopulse.testkit.trust.GatewayProof.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -66,7 +67,7 @@ class KafkaOutageTest {
                     .body("detail", containsString("send them again"));
             acceptedWhileDown = down.jsonPath().getLong("accepted");
 
-            given().contentType("application/x-ndjson").body(ndjson(run + "n").getBytes())
+            given().contentType(NDJSON_UTF8).body(ndjson(run + "n").getBytes())
                     .when().post("/events")
                     .then().statusCode(503).header("Retry-After", "5");
         } finally {

@@ -2,6 +2,7 @@ package io.nanopulse.loadgen.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,8 +23,13 @@ final class Hey {
 
     /** Starts hey for 20 s with {@code workers} workers sending {@code perWorker} requests/s each. */
     static Process start(String url, String key, int workers, int perWorker) throws Exception {
+        return start(url, key == null ? Map.of() : Map.of("Authorization", "Bearer " + key), workers, perWorker);
+    }
+
+    /** The same with these request headers (e.g. an identity proof, valid longer than the 20 s run). */
+    static Process start(String url, Map<String, String> headers, int workers, int perWorker) throws Exception {
         var cmd = new ArrayList<>(List.of("hey", "-z", "20s", "-c", Integer.toString(workers), "-q", Integer.toString(perWorker)));
-        if (key != null) cmd.addAll(List.of("-H", "Authorization: Bearer " + key));
+        headers.forEach((name, value) -> cmd.addAll(List.of("-H", name + ": " + value)));
         cmd.add(url);
         return new ProcessBuilder(cmd).redirectErrorStream(true).start();
     }

@@ -1,9 +1,9 @@
 package io.nanopulse.loadgen.bench;
 
+import io.nanopulse.contracts.trust.IdentityProof;
 import io.nanopulse.loadgen.LoadGen;
 import io.nanopulse.testkit.platform.ServiceProcess;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,7 +35,8 @@ final class MetricsDrain implements Scenario {
     public void run(BenchRun run) throws Exception {
         var platform = run.platform();
         ServiceProcess metrics = platform.service("metrics-service");
-        var progress = new MetricsProgress(metrics);
+        var proof = MetricsProgress.proof(platform);
+        var progress = new MetricsProgress(metrics, proof);
         String bootstrap = platform.kafka().bootstrapServers();
         double backlogScale = Math.max(0.05, run.scale() / 4);
         var r = new LinkedHashMap<String, Object>();
@@ -49,14 +50,14 @@ final class MetricsDrain implements Scenario {
         records = null;
 
         long applied = progress.eventsApplied(); // nothing else arrives: the count the backlogs add to
-        consumption(metrics, "pause");
+        consumption(metrics, proof, "pause");
         long backlog = LoadGen.produceDirect(bootstrap, 99, backlogScale);
         log("metrics drain: %,d records waiting; resuming metrics-service", backlog);
         quiet();
         var processes = ProcessSampler.of(platform);
         Map<String, Double> cpuBefore = processes.cpuNow();
         t0 = System.nanoTime();
-        consumption(metrics, "resume");
+        consumption(metrics, proof, "resume");
         MetricsProgress.Sample done = progress.awaitApplied(applied + backlog);
         var warm = rate(done.applied() - applied, done, t0);
         // Where a warm drain's CPU goes; the other services are idle but for what the drain causes (metric-changes).
@@ -82,8 +83,8 @@ final class MetricsDrain implements Scenario {
     }
 
     /** Pauses or resumes metrics-service's consumption of patent-events (its operator endpoint). */
-    private static void consumption(ServiceProcess metrics, String action) throws Exception {
-        var response = HTTP.send(HttpRequest.newBuilder(URI.create(metrics.url() + "/admin/consumption/" + action))
+    private static void consumption(ServiceProcess metrics, IdentityProof proof, String action) throws Exception {
+        var response = HTTP.send(MetricsProgress.request(metrics, proof, "POST", "/admin/consumption/" + action)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("consumption " + action + " answered " + response.statusCode() + ": " + response.body());

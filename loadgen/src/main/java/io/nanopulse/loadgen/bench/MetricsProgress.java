@@ -2,6 +2,10 @@ package io.nanopulse.loadgen.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nanopulse.contracts.Json;
+import io.nanopulse.contracts.trust.ForwardedIdentity;
+import io.nanopulse.contracts.trust.IdentityProof;
+import io.nanopulse.contracts.trust.SigningKeys;
+import io.nanopulse.testkit.platform.LocalPlatform;
 import io.nanopulse.testkit.platform.ServiceProcess;
 
 import java.net.URI;
@@ -13,32 +17,45 @@ import java.time.Duration;
 /**
  * metrics-service's progress, read through its API: GET /metrics/progress/applied for {@code eventsApplied},
  * the counter each batch commits with its effects (one row, cheap to poll inside a timed window), and
- * GET /metrics/progress for the whole view ({@code patents} the patents it stores).
+ * GET /metrics/progress for the whole view ({@code patents} the patents it stores). Every call is proven as
+ * {@link #BENCH} with the platform's internal signing key, as the gateway proves its own.
  */
 final class MetricsProgress {
     /** Time between two looks while waiting for a count. */
     static final Duration LOOK_INTERVAL = Duration.ofMillis(100);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final ServiceProcess metrics;
-    private final HttpRequest request;
-    private final HttpRequest appliedRequest;
+    /** Who the benchmark's direct calls to metrics-service are made for. */
+    static final ForwardedIdentity BENCH = ForwardedIdentity.of("bench", "admin", "read");
 
-    MetricsProgress(ServiceProcess metrics) {
+    private final ServiceProcess metrics;
+    private final IdentityProof proof;
+
+    MetricsProgress(ServiceProcess metrics, IdentityProof proof) {
         this.metrics = metrics;
-        this.request = HttpRequest.newBuilder(URI.create(metrics.url() + "/metrics/progress")).timeout(Duration.ofSeconds(30)).build();
-        this.appliedRequest = HttpRequest.newBuilder(URI.create(metrics.url() + "/metrics/progress/applied"))
-                .timeout(Duration.ofSeconds(30)).build();
+        this.proof = proof;
+    }
+
+    /** The proof of the platform's services, from its key file. */
+    static IdentityProof proof(LocalPlatform platform) {
+        return new IdentityProof(SigningKeys.read(platform.signingKeyFile()));
+    }
+
+    /** A request to {@code target} of metrics-service, proven as {@link #BENCH}. */
+    static HttpRequest.Builder request(ServiceProcess metrics, IdentityProof proof, String method, String target) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(metrics.url() + target)).timeout(Duration.ofSeconds(30));
+        proof.sign(BENCH, method, target).forEach(request::header);
+        return request;
     }
 
     /** The whole progress view. */
     JsonNode read() throws Exception {
-        return get(request);
+        return get(request(metrics, proof, "GET", "/metrics/progress").build());
     }
 
     /** Events metrics-service has applied so far. */
     long eventsApplied() throws Exception {
-        JsonNode applied = get(appliedRequest).get("eventsApplied");
+        JsonNode applied = get(request(metrics, proof, "GET", "/metrics/progress/applied").build()).get("eventsApplied");
         if (applied == null || !applied.canConvertToLong()) {
             throw new IllegalStateException("GET /metrics/progress/applied reports no eventsApplied");
         }

@@ -1,8 +1,9 @@
 package io.nanopulse.loadgen.bench;
 
-import java.net.URI;
+import io.nanopulse.contracts.trust.IdentityProof;
+import io.nanopulse.testkit.platform.ServiceProcess;
+
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,21 +32,23 @@ final class MetricsQueries implements Scenario {
     @Override
     public void run(BenchRun run) throws Exception {
         var metrics = run.platform().service("metrics-service");
+        var proof = MetricsProgress.proof(run.platform());
         String base = metrics.url();
         var r = new LinkedHashMap<String, Object>();
-        r.put("patents", new MetricsProgress(metrics).read().path("patents").asLong());
+        r.put("patents", new MetricsProgress(metrics, proof).read().path("patents").asLong());
         for (String query : QUERIES) {
-            r.put(query, atRate(base + query, 2000));
+            // One proof for the whole 20 s run: it is valid for 30 s, for this query only.
+            r.put(query, atRate(base + query, proof.sign(MetricsProgress.BENCH, "GET", query), 2000));
         }
         run.put("metricsQueryLatency", r);
         log("metrics query latency: %s", r);
-        run.put("metricsQueryLatencyUncached", uncached(base));
+        run.put("metricsQueryLatencyUncached", uncached(metrics, proof));
         log("metrics query latency, every answer computed afresh: %s", run.results().get("metricsQueryLatencyUncached"));
     }
 
     /** hey at a fixed total rate (8 workers) for 20 s: requests/s, p50, p99 (ms) and non-200 answers. */
-    private static Map<String, Object> atRate(String url, int rate) throws Exception {
-        Hey.Result result = Hey.await(Hey.start(url, null, 8, rate / 8));
+    private static Map<String, Object> atRate(String url, Map<String, String> headers, int rate) throws Exception {
+        Hey.Result result = Hey.await(Hey.start(url, headers, 8, rate / 8));
         var r = new LinkedHashMap<String, Object>();
         r.put("requestsPerSecond", result.requestsPerSecond() == null ? null : Math.round(result.requestsPerSecond()));
         r.put("p50Millis", Hey.tenths(result.p50Millis()));
@@ -54,16 +57,17 @@ final class MetricsQueries implements Scenario {
         return r;
     }
 
-    private static Map<String, Object> uncached(String base) throws Exception {
+    private static Map<String, Object> uncached(ServiceProcess metrics, IdentityProof proof) throws Exception {
         var http = HttpClient.newHttpClient();
         var r = new LinkedHashMap<String, Object>();
         for (String query : UNCACHED) {
             var millis = new ArrayList<Double>();
             for (int i = 0; i < 100; i++) {
-                var uri = URI.create(base + query + "&asOf=" + LocalDate.of(2024, 12, 31).minusDays(i + 1));
+                String target = query + "&asOf=" + LocalDate.of(2024, 12, 31).minusDays(i + 1);
+                var request = MetricsProgress.request(metrics, proof, "GET", target).build();
                 long t0 = System.nanoTime();
-                var response = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() != 200) throw new IllegalStateException(uri + " answered " + response.statusCode());
+                var response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() != 200) throw new IllegalStateException(target + " answered " + response.statusCode());
                 millis.add((System.nanoTime() - t0) / 1e6);
             }
             Collections.sort(millis);

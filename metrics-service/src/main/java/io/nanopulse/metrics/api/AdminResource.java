@@ -1,6 +1,7 @@
 package io.nanopulse.metrics.api;
 
 import io.nanopulse.contracts.api.metrics.Rebuilt;
+import io.nanopulse.contracts.trust.RequiresRole;
 import io.nanopulse.metrics.application.AggregateRebuild;
 import io.nanopulse.metrics.application.ConsumptionSwitch;
 import jakarta.inject.Inject;
@@ -12,8 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.sql.SQLException;
 
-/** Operator actions on this instance. */
+/** Operator actions on this instance (role admin). */
 @Path("/admin")
+@RequiresRole("admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
     /** Whether this instance consumes patent-events, and the channel it is about. */

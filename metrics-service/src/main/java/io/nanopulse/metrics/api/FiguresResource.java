@@ -2,6 +2,7 @@ package io.nanopulse.metrics.api;
 
 import io.nanopulse.contracts.SubjectKind;
 import io.nanopulse.contracts.api.Metric;
+import io.nanopulse.contracts.api.QueryParams;
 import io.nanopulse.contracts.api.SubjectKey;
 import io.nanopulse.contracts.api.Window;
 import io.nanopulse.contracts.api.metrics.FigureQuery;
@@ -27,7 +28,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Locale;
 
@@ -60,12 +60,7 @@ public class FiguresResource {
     }
 
     static LocalDate date(String field, String raw) {
-        if (raw == null || raw.isBlank()) return null;
-        try {
-            return LocalDate.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "must be an ISO-8601 date (YYYY-MM-DD)");
-        }
+        return QueryParams.date(field, raw);
     }
 
     /** The window a spec names at {@code asOf} (today, UTC, when null). */
@@ -104,10 +99,23 @@ public class FiguresResource {
             throw ProblemException.invalid("queries", "at most " + config.maxBatchQueries() + " per request");
         }
         var out = new ArrayList<Figures>(request.queries().size());
-        for (FigureQuery q : request.queries()) {
-            out.add(figures(q.kind(), q.key(), q.window() == null ? "ALL" : q.window(), q.asOf()));
+        for (int i = 0; i < request.queries().size(); i++) {
+            FigureQuery q = request.queries().get(i);
+            if (q == null) throw ProblemException.invalid("queries[" + i + "]", "is required");
+            try {
+                out.add(figures(q.kind(), q.key(), q.window() == null ? "ALL" : q.window(), q.asOf()));
+            } catch (ProblemException e) {
+                throw inQuery(i, e);
+            }
         }
         return new FiguresBatch(out);
+    }
+
+    /** A query's refusal under its place in the batch ({@code queries[3].asOf}). */
+    private static ProblemException inQuery(int index, ProblemException e) {
+        var errors = e.problem().errors();
+        if (e.problem().field() == null || errors == null || errors.size() != 1) return e;
+        return ProblemException.invalid("queries[" + index + "]." + e.problem().field(), errors.get(0).reason());
     }
 
     @GET
@@ -116,11 +124,10 @@ public class FiguresResource {
                             @QueryParam("metric") @DefaultValue("filings") String metric,
                             @QueryParam("window") @DefaultValue("ALL") String window,
                             @QueryParam("asOf") String asOf,
-                            @QueryParam("limit") @DefaultValue("10") int limit,
+                            @QueryParam("limit") String rawLimit,
                             @QueryParam("country") String country) throws SQLException {
-        if (limit < 1 || limit > config.maxRankingLimit()) {
-            throw ProblemException.invalid("limit", "must be between 1 and " + config.maxRankingLimit());
-        }
+        int limit = QueryParams.integer("limit", rawLimit, Math.min(10, config.maxRankingLimit()), 1,
+                config.maxRankingLimit());
         SubjectKind k = kind(kind);
         Metric m = metric(metric);
         LocalDate at = date("asOf", asOf);

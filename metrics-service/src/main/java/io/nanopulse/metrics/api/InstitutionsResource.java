@@ -1,6 +1,7 @@
 package io.nanopulse.metrics.api;
 
 import io.nanopulse.contracts.EventValidator;
+import io.nanopulse.contracts.api.PageRequest;
 import io.nanopulse.contracts.api.SubjectKey;
 import io.nanopulse.contracts.api.metrics.Institution;
 import io.nanopulse.contracts.api.metrics.InstitutionChange;
@@ -10,11 +11,11 @@ import io.nanopulse.contracts.api.metrics.NewInstitution;
 import io.nanopulse.contracts.api.metrics.NormalisedName;
 import io.nanopulse.contracts.api.metrics.Reassigned;
 import io.nanopulse.contracts.problem.ProblemException;
+import io.nanopulse.contracts.trust.RequiresRole;
 import io.nanopulse.metrics.application.InstitutionAdmin;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,14 +32,15 @@ import java.sql.SQLException;
 @Path("/institutions")
 @Produces(MediaType.APPLICATION_JSON)
 public class InstitutionsResource {
+    static final int MAX_PAGE_SIZE = 500;
+
     @Inject
     InstitutionAdmin institutions;
 
     @GET
-    public InstitutionPage list(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        if (page < 0) throw ProblemException.invalid("page", "must be 0 or more");
-        if (size < 1 || size > 500) throw ProblemException.invalid("size", "must be between 1 and 500");
-        return new InstitutionPage(institutions.list(page, size), page, size, institutions.count());
+    public InstitutionPage list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest p = PageRequest.of(page, size, MAX_PAGE_SIZE);
+        return new InstitutionPage(institutions.list(p.page(), p.size()), p.page(), p.size(), institutions.count());
     }
 
     @GET
@@ -49,6 +51,7 @@ public class InstitutionsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRole("admin")
     public Response create(NewInstitution body) throws SQLException {
         if (body == null) throw ProblemException.invalid("body", "is required");
         InstitutionChange change = institutions.create(body.id(), body.displayName(), body.country(), body.aliases());
@@ -58,6 +61,7 @@ public class InstitutionsResource {
     @POST
     @Path("/{id}/aliases")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRole("admin")
     public InstitutionChange addAlias(@PathParam("id") String id, NewAlias body) throws SQLException {
         if (body == null) throw ProblemException.invalid("pattern", "is required");
         return institutions.addAlias(id, body.pattern());
@@ -65,12 +69,14 @@ public class InstitutionsResource {
 
     @DELETE
     @Path("/{id}/aliases/{aliasId}")
+    @RequiresRole("admin")
     public InstitutionChange removeAlias(@PathParam("id") String id, @PathParam("aliasId") long aliasId) throws SQLException {
         return institutions.removeAlias(id, aliasId);
     }
 
     @DELETE
     @Path("/{id}")
+    @RequiresRole("admin")
     public Reassigned delete(@PathParam("id") String id) throws SQLException {
         return new Reassigned(institutions.delete(id));
     }

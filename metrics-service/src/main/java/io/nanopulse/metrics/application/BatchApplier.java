@@ -7,7 +7,6 @@ import io.nanopulse.contracts.PatentEvent;
 import io.nanopulse.contracts.SubjectKind;
 import io.nanopulse.contracts.TraceParent;
 import io.nanopulse.metrics.domain.PatentLedger;
-import io.nanopulse.metrics.domain.PatentState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -88,21 +87,15 @@ public class BatchApplier {
     static MetricChange describe(PatentLedger.Outcome outcome, int events) {
         var subjects = new ArrayList<>(outcome.deltas().subjects());
         subjects.sort(null);
-        LocalDate from = null;
-        LocalDate to = null;
         boolean globalFilings = false;
         for (var e : outcome.deltas().asMap().entrySet()) {
             if (e.getKey().subject().kind() == SubjectKind.GLOBAL && e.getValue().filings != 0) {
                 globalFilings = true;
             }
         }
-        for (PatentState s : outcome.changed().values()) {
-            if (s.filed()) {
-                LocalDate d = s.filing().filingDate();
-                from = from == null || d.isBefore(from) ? d : from;
-                to = to == null || d.isAfter(to) ? d : to;
-            }
-        }
+        // The filing days of every count that moved, those of retracted patents included.
+        LocalDate from = outcome.deltas().fromDay();
+        LocalDate to = outcome.deltas().toDay();
         return new MetricChange(UUID.randomUUID().toString(), Instant.now(), events, globalFilings, from, to,
                 subjects.stream().map(s -> new MetricChange.Subject(s.kind(), s.key())).toList());
     }

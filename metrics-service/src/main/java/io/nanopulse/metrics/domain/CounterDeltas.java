@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Additions to the monthly and yearly counters that one batch causes. Additive deltas commute, so
+ * Additions to the monthly and yearly counters that one batch causes (negative where a retraction takes
+ * some back). Additive deltas commute, so
  * batches applied by several instances in any order add up to the same totals.
  */
 public final class CounterDeltas {
@@ -34,6 +35,8 @@ public final class CounterDeltas {
     // Hashed while a batch adds up (tens of thousands of bumps).
     private final Map<Key, Delta> deltas = new HashMap<>();
     private final Set<SubjectKey> touched = new HashSet<>();
+    private LocalDate fromDay;
+    private LocalDate toDay;
 
     /**
      * Whether a kind keeps counters at all. Institutions do not: they are a long tail (many holders, most with a
@@ -45,6 +48,9 @@ public final class CounterDeltas {
     }
 
     public void add(Filing filing, long filings, long licensed, long granted) {
+        LocalDate day = filing.filingDate();
+        fromDay = fromDay == null || day.isBefore(fromDay) ? day : fromDay;
+        toDay = toDay == null || day.isAfter(toDay) ? day : toDay;
         LocalDate month = filing.filingDate().withDayOfMonth(1);
         LocalDate year = filing.filingDate().withDayOfYear(1);
         for (SubjectKey subject : filing.subjects()) {
@@ -54,6 +60,16 @@ public final class CounterDeltas {
                 bump(new Key(subject, Grain.Y, year), filings, licensed, granted);
             }
         }
+    }
+
+    /** The earliest filing day whose counts this batch changed; null when none. */
+    public LocalDate fromDay() {
+        return fromDay;
+    }
+
+    /** The latest filing day whose counts this batch changed; null when none. */
+    public LocalDate toDay() {
+        return toDay;
     }
 
     /** Every subject whose figures this batch changed. */

@@ -9,8 +9,14 @@ import java.util.Map;
 
 /**
  * Applies a batch of validated events to the stored states of their patents and works out the counter
- * deltas. Every effect is a state transition that can happen once (a patent is filed once, licensed
- * once, granted once), so applying the same event again changes nothing: redelivery never double counts.
+ * deltas. Every effect is a state transition that can happen once (a patent is filed once, granted once,
+ * each deal eventId is recorded once, retracted once), so applying the same event again changes nothing:
+ * redelivery never double counts.
+ *
+ * <p>Retractions subtract exactly what the patent or deal added. A retracted patent becomes a tombstone, final:
+ * every later event of it (a resend, a redelivery, a new eventId) is ignored, so a replay of the topic in order
+ * ends in the same state. A retracted deal's eventId is remembered, so that deal never counts again; the patent
+ * stays licensed while another deal stands.
  */
 public final class PatentLedger {
 
@@ -39,13 +45,19 @@ public final class PatentLedger {
             if (after != before) {
                 current.put(e.patentId(), after);
                 changed.put(e.patentId(), after);
-                effective++;
+                // One more deal of a licensed patent is kept for retractions but changes no figure.
+                if (!(e.type().isDeal() && before.licensed())) {
+                    effective++;
+                }
             }
         }
         return new Outcome(changed, deltas, effective);
     }
 
     private PatentState applyOne(PatentState s, PatentEvent e, CounterDeltas deltas) {
+        if (s.retracted()) {
+            return s; // a retraction is final
+        }
         switch (e.type()) {
             case PATENT_FILED -> {
                 return s.filed() ? s : file(s, e, deltas);
@@ -62,16 +74,35 @@ public final class PatentLedger {
                 if (base.filed()) {
                     deltas.add(base.filing(), 0, 0, 1);
                 }
-                return new PatentState(base.patentId(), base.filing(), e.grantDate(), base.firstDealDate());
+                return base.withGrant(e.grantDate());
             }
             case PATENT_LICENSED, PATENT_TRANSFERRED -> {
-                if (s.licensed()) {
-                    return s; // a second deal on the same patent does not count again
+                String id = e.eventId();
+                if (s.hasDeal(id) || s.retractedDeals().contains(id) || s.deals().size() >= PatentState.MAX_DEALS) {
+                    return s;
                 }
-                if (s.filed()) {
+                // Kept for retractions; counted only when it makes the patent licensed (a second deal does not).
+                if (!s.licensed() && s.filed()) {
                     deltas.add(s.filing(), 0, 1, 0);
                 }
-                return new PatentState(s.patentId(), s.filing(), s.grantDate(), e.effectiveDate());
+                return s.withDeal(new Deal(id, e.effectiveDate()));
+            }
+            case PATENT_RETRACTED -> {
+                if (s.filed()) {
+                    deltas.add(s.filing(), -1, s.licensed() ? -1 : 0, s.granted() ? -1 : 0);
+                }
+                return PatentState.tombstone(s.patentId(), e.eventId());
+            }
+            case DEAL_RETRACTED -> {
+                String id = e.dealEventId();
+                if (s.retractedDeals().contains(id)) {
+                    return s;
+                }
+                PatentState after = s.withoutDeal(id);
+                if (s.licensed() && !after.licensed() && s.filed()) {
+                    deltas.add(s.filing(), 0, -1, 0);
+                }
+                return after;
             }
             default -> throw new IllegalArgumentException("unknown type " + e.type());
         }
@@ -87,6 +118,6 @@ public final class PatentLedger {
                 institutions.resolve(institutionKey), e.sector(), e.city(), SubjectKey.nameKey(e.city()), e.filingDate());
         // Deals and grants parked before the filing count now.
         deltas.add(filing, 1, s.licensed() ? 1 : 0, s.granted() ? 1 : 0);
-        return new PatentState(s.patentId(), filing, s.grantDate(), s.firstDealDate());
+        return s.withFiling(filing);
     }
 }

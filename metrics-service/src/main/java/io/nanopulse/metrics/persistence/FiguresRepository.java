@@ -249,7 +249,7 @@ public class FiguresRepository implements FiguresSource {
              var rs = st.executeQuery("""
                      SELECT p.events_applied, p.events_effective, p.dead_lettered, p.last_applied_at,
                             (SELECT coalesce(sum(filings), 0) FROM filing_counter WHERE kind = %1$d AND grain = 'Y') + d.patents,
-                            (SELECT count(*) FROM patent WHERE filing_date IS NULL),
+                            (SELECT count(*) FROM patent WHERE filing_date IS NULL AND retracted_by IS NULL),
                             (SELECT count(*) FROM metric_change_outbox WHERE published_at IS NULL),
                             d.unfolded
                      FROM ingest_progress p,

@@ -28,7 +28,8 @@ import java.util.Map;
 public class JdbcPatentStore implements PatentStore {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String COLUMNS = "patent_id, filed_event_id, country, institution_raw, institution_key, "
-            + "institution_id, sector, city, city_key, filing_date, grant_date, first_deal_date";
+            + "institution_id, sector, city, city_key, filing_date, grant_date, first_deal_date, deals, retracted_deals, "
+            + "retracted_by";
 
     @Inject
     DataSource dataSource;
@@ -61,7 +62,9 @@ public class JdbcPatentStore implements PatentStore {
         Filing filing = filingDate == null ? null : new Filing(rs.getString("filed_event_id"), rs.getString("country"),
                 rs.getString("institution_raw"), rs.getString("institution_key"), rs.getString("institution_id"),
                 Sector.valueOf(rs.getString("sector")), rs.getString("city"), rs.getString("city_key"), filingDate);
-        return new PatentState(rs.getString("patent_id"), filing, date(rs, "grant_date"), date(rs, "first_deal_date"));
+        return new PatentState(rs.getString("patent_id"), filing, date(rs, "grant_date"),
+                DealColumns.deals(rs.getString("deals"), date(rs, "first_deal_date")),
+                DealColumns.eventIds(rs.getString("retracted_deals")), rs.getString("retracted_by"));
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
@@ -110,10 +113,11 @@ public class JdbcPatentStore implements PatentStore {
                         UPDATE patent p SET filed_event_id = u.eid, country = u.country, institution_raw = u.iraw,
                                institution_key = u.ikey, institution_id = u.iid, sector = u.sector, city = u.city,
                                city_key = u.ckey, filing_date = u.fdate::date, grant_date = u.gdate::date,
-                               first_deal_date = u.ddate::date, updated_at = now()
+                               first_deal_date = u.ddate::date, deals = u.deals::jsonb,
+                               retracted_deals = u.rdeals::jsonb, retracted_by = u.rby, updated_at = now()
                         FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                    ?::text[], ?::text[], ?::text[], ?::text[])
-                             AS u(id, eid, country, iraw, ikey, iid, sector, city, ckey, fdate, gdate, ddate)
+                                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                             AS u(id, eid, country, iraw, ikey, iid, sector, city, ckey, fdate, gdate, ddate, deals, rdeals, rby)
                         WHERE p.patent_id = u.id""")) {
                     bindColumns(c, st, updates);
                     st.executeUpdate();
@@ -125,7 +129,7 @@ public class JdbcPatentStore implements PatentStore {
     private static void bindColumns(Connection c, java.sql.PreparedStatement st, java.util.List<PatentState> states)
             throws SQLException {
         int n = states.size();
-        String[][] cols = new String[12][n];
+        String[][] cols = new String[15][n];
         for (int i = 0; i < n; i++) {
             String[] values = columns(states.get(i));
             for (int col = 0; col < values.length; col++) {
@@ -149,7 +153,8 @@ public class JdbcPatentStore implements PatentStore {
             rows.add(f.eventId()).add(f.country()).add(f.institutionRaw()).add(f.institutionKey()).add(f.institutionId())
                     .add(f.sector().name()).add(f.city()).add(f.cityKey()).add(f.filingDate());
         }
-        rows.add(s.grantDate()).add(s.firstDealDate()).end();
+        rows.add(s.grantDate()).add(s.firstDealDate()).add(DealColumns.deals(s.deals()))
+                .add(DealColumns.eventIds(s.retractedDeals())).add(s.retractedBy()).end();
     }
 
     /** A state's values in {@link #COLUMNS} order, as text (dates ISO); null for a parked patent's filing. */
@@ -166,7 +171,10 @@ public class JdbcPatentStore implements PatentStore {
                 f == null ? null : f.cityKey(),
                 f == null ? null : f.filingDate().toString(),
                 s.grantDate() == null ? null : s.grantDate().toString(),
-                s.firstDealDate() == null ? null : s.firstDealDate().toString()};
+                s.firstDealDate() == null ? null : s.firstDealDate().toString(),
+                DealColumns.deals(s.deals()),
+                DealColumns.eventIds(s.retractedDeals()),
+                s.retractedBy()};
     }
 
     /**

@@ -166,6 +166,9 @@ class KubernetesManifestsTest {
                     assertTrue(s.getStringData().containsKey(ref.getKey()), name + ": Secret " + ref.getName() + " has no key " + ref.getKey());
                 }
             }
+            // Every service shares the keys of the identity proofs with the gateway, from one Secret.
+            assertEquals("nanopulse-internal-signing", env.get("NANOPULSE_INTERNAL_SIGNING_KEYS").getValueFrom().getSecretKeyRef().getName(),
+                    name + " reads the internal signing keys");
             String db = DATABASE_OF.get(name);
             if (db != null) {
                 String url = envFrom.stream().map(cm -> one(base, "ConfigMap", cm).tree().path("data").path("QUARKUS_DATASOURCE_JDBC_URL"))

@@ -92,6 +92,7 @@ public final class LocalPlatform implements AutoCloseable {
                     "QUARKUS_DATASOURCE_USERNAME", db, "QUARKUS_DATASOURCE_PASSWORD", password));
         }
         Path logs = settings.dataDir().resolve("logs");
+        SigningKeyFile.ensure(settings.dataDir());
         String bootstrap = kafka.bootstrapServers();
         // metrics-service holds a batch being applied and the next ones parsed ahead: with a young generation
         // big enough for them they die young, instead of being promoted and collected by full GCs during a back-fill.
@@ -129,6 +130,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     private void add(String name, int port, String heap, List<String> jvmArgs, Map<String, String> env, Path logs) {
         var all = new HashMap<>(env);
+        all.put(SigningKeyFile.ENV, signingKeyFile().toString());
         all.putAll(settings.extraEnv().getOrDefault(name, Map.of()));
         specs.put(name, new Spec(heap, jvmArgs, Map.copyOf(all)));
         services.put(name, process(name, name, port));
@@ -189,6 +191,11 @@ public final class LocalPlatform implements AutoCloseable {
 
     public String adminKey() {
         return settings.adminKey();
+    }
+
+    /** The file of the key that proves forwarded identities to the services (see {@link SigningKeyFile}). */
+    public Path signingKeyFile() {
+        return settings.dataDir().resolve(SigningKeyFile.NAME);
     }
 
     @Override

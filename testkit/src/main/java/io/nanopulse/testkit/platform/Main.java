@@ -2,13 +2,13 @@ package io.nanopulse.testkit.platform;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The local run: starts the whole platform on loopback, prints the URLs and the admin key, and stops
- * everything on Ctrl-C or SIGTERM (deploy/stop.sh). Settings come from NANOPULSE_* environment variables.
+ * The local run: starts the whole platform on loopback, prints the URLs, and stops everything on Ctrl-C or
+ * SIGTERM (deploy/stop.sh). Settings come from NANOPULSE_* environment variables. The admin key is never
+ * printed: it stays in its 0600 file ({@link AdminKeyFile}).
  */
 public final class Main {
     private Main() {
@@ -28,7 +28,8 @@ public final class Main {
         Path root = Path.of(System.getProperty("nanopulse.root", ".")).toAbsolutePath().normalize();
         Path data = Path.of(System.getenv().getOrDefault("NANOPULSE_DATA_DIR", root.resolve(".run").toString())).toAbsolutePath();
         Files.createDirectories(data);
-        String adminKey = adminKey(data);
+        String chosenKey = System.getenv("NANOPULSE_ADMIN_KEY");
+        String adminKey = AdminKeyFile.ensure(data, chosenKey);
         var settings = new LocalPlatform.Settings(root, data, true,
                 port("NANOPULSE_POSTGRES_PORT", 5432), port("NANOPULSE_KAFKA_PORT", 9092),
                 port("NANOPULSE_GATEWAY_PORT", 8080), port("NANOPULSE_INGEST_PORT", 8081),
@@ -63,7 +64,12 @@ public final class Main {
                     platform.readyMillis().get(s.name()), s.pid(), data.resolve("logs").resolve(s.name() + ".log"));
         }
         System.out.printf("  Kafka %s   PostgreSQL 127.0.0.1:%d%n", platform.kafka().bootstrapServers(), platform.postgres().port());
-        System.out.printf("  Admin API key (keep it secret; also in %s): %s%n", data.resolve("admin-key"), adminKey);
+        if (chosenKey != null && !chosenKey.isBlank()) {
+            System.out.println("  Admin API key: the one in NANOPULSE_ADMIN_KEY");
+        } else {
+            System.out.printf("  Admin API key: in %s (owner only); deploy/run.sh --show-admin-key shows it%n",
+                    data.resolve(AdminKeyFile.NAME));
+        }
         System.out.println("Press Ctrl-C (or run deploy/stop.sh) to stop.");
         stopped.await();
     }
@@ -72,17 +78,5 @@ public final class Main {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
         return t.getMessage() != null ? t.getMessage() : t.toString();
-    }
-
-    /** NANOPULSE_ADMIN_KEY, or the key generated on the first run (kept owner-readable only). */
-    private static String adminKey(Path data) throws Exception {
-        String env = System.getenv("NANOPULSE_ADMIN_KEY");
-        if (env != null && !env.isBlank()) return env.strip();
-        Path file = data.resolve("admin-key");
-        if (Files.exists(file)) return Files.readString(file).strip();
-        String key = "np_" + LocalPlatform.randomSecret(32);
-        Files.writeString(file, key);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        return key;
     }
 }

@@ -1,5 +1,6 @@
 package io.nanopulse.contracts.api.alerts;
 
+import io.nanopulse.contracts.api.Dates;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -8,7 +9,9 @@ import java.util.UUID;
 
 /** Mute a rule, a subscriber and/or the rules carrying all given labels, until {@code endsAt}. */
 @Schema(name = "SilenceRequest", description = "Mute a rule, a subscriber and/or rules with all given labels until endsAt.")
-public record SilenceRequest(UUID ruleId, UUID subscriberId, Map<String, String> matchers, Instant startsAt,
-                             @Schema(required = true, examples = "2030-01-01T00:00:00Z") Instant endsAt,
+public record SilenceRequest(UUID ruleId, UUID subscriberId, Map<String, String> matchers,
+                             @Schema(description = "Default now; an instant " + Dates.RANGE) Instant startsAt,
+                             @Schema(required = true, examples = "2030-01-01T00:00:00Z",
+                                     description = "An instant " + Dates.RANGE) Instant endsAt,
                              @Schema(maxLength = 500) String comment) {
 }

@@ -1,5 +1,6 @@
 package io.nanopulse.contracts.api.metrics;
 
+import io.nanopulse.contracts.api.Dates;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One query of a figures batch, with the parameters of {@code GET /figures} (window blank means ALL). */
@@ -7,5 +8,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record FigureQuery(@Schema(examples = "COUNTRY", required = true) String kind,
                           @Schema(examples = "CN") String key,
                           @Schema(examples = "P12M") String window,
-                          @Schema(examples = "2025-06-01") String asOf) {
+                          @Schema(examples = "2025-06-01", description = "ISO date " + Dates.RANGE) String asOf) {
 }

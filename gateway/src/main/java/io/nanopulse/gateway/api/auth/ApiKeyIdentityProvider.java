@@ -14,7 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
 
-/** Turns a bearer key into an identity: principal name and roles of the stored key. */
+/**
+ * Turns a bearer key into an identity: principal name and roles of the stored key. A refused key spends a
+ * token of its client address, and a key that is not cached is looked up only while that address has one,
+ * or when it was valid here within the last hour.
+ */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationRequest> {
     /** Identity attribute: the id of the key used (rate limits are per key). */
@@ -22,9 +26,11 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     public static final String KEY_PREFIX = "nanopulse.key-prefix";
 
     private final ApiKeys keys;
+    private final ClientAddressLimit limit;
 
-    public ApiKeyIdentityProvider(ApiKeys keys) {
+    public ApiKeyIdentityProvider(ApiKeys keys, ClientAddressLimit limit) {
         this.keys = keys;
+        this.limit = limit;
     }
 
     @Override
@@ -35,20 +41,25 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     @Override
     public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
         String hash = KeyMaterial.hash(request.token());
+        String address = request.clientAddress();
         Optional<ApiKey> cached = keys.cached(hash);
         if (cached != null) {
             try {
-                return Uni.createFrom().item(toIdentity(cached));
-            } catch (AuthenticationFailedException e) {
+                return Uni.createFrom().item(toIdentity(cached, address));
+            } catch (RuntimeException e) {
                 return Uni.createFrom().failure(e);
             }
         }
-        return context.runBlocking(() -> toIdentity(keys.load(hash)));
+        ClientAddressLimitedException limited = limit.beforeLookup(address);
+        if (limited != null && !keys.seenValid(hash)) {
+            return Uni.createFrom().failure(limited);
+        }
+        return context.runBlocking(() -> toIdentity(keys.load(hash), address));
     }
 
-    private static SecurityIdentity toIdentity(Optional<ApiKey> found) {
+    private SecurityIdentity toIdentity(Optional<ApiKey> found, String address) {
         if (found.isEmpty() || found.get().revoked()) {
-            throw new AuthenticationFailedException("unknown or revoked API key");
+            throw limit.refuse(address, new AuthenticationFailedException("unknown or revoked API key"));
         }
         ApiKey key = found.get();
         return QuarkusSecurityIdentity.builder()

@@ -11,7 +11,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** 429 with Retry-After once a key has used up its bucket; anonymous requests are left to the role checks. */
+/**
+ * 429 with Retry-After once a key has used up its bucket, or (for pages open to all) once a client address has
+ * used up its budget for requests without a valid key; other anonymous requests are left to the role checks.
+ */
 public class RateLimitFilter {
     private final RateLimiter limiter;
     private final CurrentIdentityAssociation identities;
@@ -27,8 +30,15 @@ public class RateLimitFilter {
             return Uni.createFrom().nullItem();
         }
         return identities.getDeferredIdentity()
-                .onFailure().recoverWithNull() // a bad key is answered 401 by the security checks
-                .map(this::decide);
+                .map(this::decide)
+                .onFailure(ClientAddressLimitedException.class).recoverWithItem(e -> limited((ClientAddressLimitedException) e))
+                .onFailure().recoverWithNull(); // a bad key is answered 401 by the security checks
+    }
+
+    public static Response limited(ClientAddressLimitedException e) {
+        return ProblemResponses.builder(Problem.of(ProblemType.RATE_LIMITED, e.getMessage()))
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .build();
     }
 
     private Response decide(SecurityIdentity identity) {
