@@ -65,6 +65,26 @@ class HostileInputTest {
     }
 
     @Test
+    void aControlCharacterAfterAnInstantIsRefusedNamingIt() {
+        String owner = owner();
+        String sub = subscriber(owner);
+        for (String c : new String[]{NUL, "\u0001", "\u001f", " "}) {
+            refused(as(owner).body(Map.of("subscriberId", sub, "startsAt", "2030-01-01T00:00:00Z" + c,
+                    "endsAt", "2031-01-01T00:00:00Z")).post("/silences").then(), "startsAt");
+        }
+        as(owner).get("/silences").then().statusCode(200).body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void aQueryThatIsNotPercentEncodedUtf8IsRefusedNamingTheParameter() {
+        String owner = owner();
+        for (String bad : new String[]{"%C0%BC", "%ED%A0%80", "%FF", "%E2%82"}) {
+            refused(as(owner).urlEncodingEnabled(false).get("/rules?key=" + bad).then(), "key");
+        }
+        refused(as(owner).urlEncodingEnabled(false).get("/rules?%FF=1").then(), "parameters");
+    }
+
+    @Test
     void numbersAndFlagsAreParsedStrictly() {
         String owner = owner();
         for (String bad : new String[]{"1.5", "abc", "2147483648", "0x10", "-1"}) {

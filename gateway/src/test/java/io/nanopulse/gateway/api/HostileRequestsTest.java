@@ -88,6 +88,45 @@ class HostileRequestsTest {
                 + "Content-Length: 999999999999999\r\n\r\n"), 413);
     }
 
+    @Test
+    void controlCharactersAndInvalidUtf8InAnyQueryParameterAreRefusedNamingIt() {
+        String reader = TestKeys.bearer(TestKeys.withRoles("read", "ingest"));
+        refused(RestAssured.given().urlEncodingEnabled(false).header("Authorization", ADMIN).get("/api/v1/status?%00=1").then(), "parameters");
+        refused(RestAssured.given().urlEncodingEnabled(false).header("Authorization", ADMIN).get("/api/v1/status?zz=%00").then(), "zz");
+        refused(RestAssured.given().urlEncodingEnabled(false).header("Authorization", reader)
+                .get("/api/v1/global?asOf=2025-06-01&asOf=%00").then(), "asOf");
+        refused(RestAssured.given().urlEncodingEnabled(false).header("Authorization", reader).contentType("application/x-ndjson")
+                .body("{}\n".getBytes(StandardCharsets.UTF_8)).post("/api/v1/events?zz=1&zz=%00").then(), "zz");
+        for (String bad : new String[]{"%C0%BC", "%ED%A0%80", "%FF", "%E2%82"}) {
+            refused(RestAssured.given().urlEncodingEnabled(false).header("Authorization", reader)
+                    .get("/api/v1/institutions/normalise?name=" + bad).then(), "name");
+        }
+    }
+
+    @Test
+    void aDeclaredParameterGivenTwiceIsRefused() {
+        String reader = TestKeys.bearer(TestKeys.withRoles("read"));
+        refused(RestAssured.given().header("Authorization", reader)
+                .get("/api/v1/global?asOf=2025-06-01&asOf=2025-06-02").then(), "asOf");
+    }
+
+    /**
+     * The one answer without a problem body: a request target that is not a URI (a lone %, %G1, a raw NUL or
+     * space; the server checks it before any route) or a request the HTTP codec cannot read (NUL in a header).
+     */
+    @Test
+    void aRequestTheServerCannotReadGetsItsBare400() throws IOException {
+        for (String request : new String[]{"GET /api/v1/status?x=% HTTP/1.1\r\n", "DELETE /api/v1/rules/%G1 HTTP/1.1\r\n",
+                "GET /api/v1/status\u0000x HTTP/1.1\r\n", "GET /api/v1/status?a=b c HTTP/1.1\r\n",
+                "GET /api/v1/status HTTP/1.1\r\nX-Bad: a\u0000b\r\n"}) {
+            String answer = raw(request + "Host: localhost\r\nConnection: close\r\n\r\n");
+            String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase();
+            assertTrue(head.startsWith("http/1.1 400 ") || head.startsWith("http/1.0 400 "), answer); // read to the close
+            assertTrue(!head.contains("content-type"), answer);
+            assertEquals("", answer.substring(answer.indexOf("\r\n\r\n") + 4), answer);
+        }
+    }
+
     private static void assertProblem(String answer, int status) {
         String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase();
         assertTrue(head.startsWith("http/1.1 " + status), answer);

@@ -51,7 +51,7 @@ public class Retractions {
      */
     public PatentEvent retract(InputStream body) throws IOException {
         var read = new OneItem();
-        new JsonBatchReader(MAX_BODY, 2).read(body, read);
+        JsonBatchReader.oneObject(MAX_BODY).read(body, read);
         return retract(read.item);
     }
 

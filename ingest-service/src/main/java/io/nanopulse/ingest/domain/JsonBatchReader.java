@@ -20,10 +20,21 @@ public final class JsonBatchReader {
     private final ObjectMapper mapper = Json.mapper();
     private final long maxBytes;
     private final int maxItems;
+    private final boolean arrays;
 
     public JsonBatchReader(long maxBytes, int maxItems) {
+        this(maxBytes, maxItems, true);
+    }
+
+    private JsonBatchReader(long maxBytes, int maxItems, boolean arrays) {
         this.maxBytes = maxBytes;
         this.maxItems = maxItems;
+        this.arrays = arrays;
+    }
+
+    /** A reader of a body that must be one JSON object, never an array of them. */
+    public static JsonBatchReader oneObject(long maxBytes) {
+        return new JsonBatchReader(maxBytes, 1, false);
     }
 
     /** Feeds every item to the sink; throws {@link MalformedRequestException} for a bad body. */
@@ -41,6 +52,8 @@ public final class JsonBatchReader {
             }
             if (first == JsonToken.START_OBJECT) {
                 sink.offer(0, mapper.readTree(parser));
+            } else if (first == JsonToken.START_ARRAY && !arrays) {
+                throw new MalformedRequestException(Kind.MALFORMED_JSON, "the body must be one JSON object, not an array", "$");
             } else if (first == JsonToken.START_ARRAY) {
                 long index = 0;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {

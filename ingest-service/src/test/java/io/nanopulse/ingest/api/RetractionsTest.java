@@ -91,6 +91,8 @@ class RetractionsTest {
                 .body("errors.field", hasItem("type")).body("errors.field", hasItem("eventId"));
         retract("[{\"patentId\":\"CN115123456A\",\"reason\":\"r\"},{\"patentId\":\"CN115123456A\",\"reason\":\"r\"}]")
                 .then().statusCode(400).contentType(startsWith(PROBLEM)).body("field", equalTo("$"));
+        retract("[{\"patentId\":\"CN115123456A\",\"reason\":\"r\"}]").then().statusCode(400)
+                .contentType(startsWith(PROBLEM)).body("field", equalTo("$"));
         retract("\"CN115123456A\"").then().statusCode(400).contentType(startsWith(PROBLEM));
         retract("{\"patentId\":").then().statusCode(400).contentType(startsWith(PROBLEM))
                 .body("type", equalTo("https://nanopulse.io/problems/malformed-json"));

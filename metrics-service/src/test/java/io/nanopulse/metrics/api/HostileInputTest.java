@@ -38,6 +38,14 @@ class HostileInputTest {
     }
 
     @Test
+    void aQueryThatIsNotPercentEncodedUtf8IsRefusedNamingTheParameter() {
+        for (String bad : new String[]{"%C0%BC", "%ED%A0%80", "%FF", "%E2%82"}) {
+            refused(given().urlEncodingEnabled(false).get("/institutions/normalise?name=" + bad).then(), "name");
+        }
+        given().urlEncodingEnabled(false).get("/institutions/normalise?name=caf%C3%A9").then().statusCode(200);
+    }
+
+    @Test
     void nulInAnInstitutionIsRefused() {
         refused(given().contentType(ContentType.JSON)
                 .body("{\"id\":\"nul-test\",\"displayName\":\"Bad\\u0000Name\",\"country\":\"CN\"}")

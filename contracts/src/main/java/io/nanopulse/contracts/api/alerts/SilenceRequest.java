@@ -1,6 +1,8 @@
 package io.nanopulse.contracts.api.alerts;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.nanopulse.contracts.api.Dates;
+import io.nanopulse.contracts.api.StrictInstantDeserializer;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -10,8 +12,10 @@ import java.util.UUID;
 /** Mute a rule, a subscriber and/or the rules carrying all given labels, until {@code endsAt}. */
 @Schema(name = "SilenceRequest", description = "Mute a rule, a subscriber and/or rules with all given labels until endsAt.")
 public record SilenceRequest(UUID ruleId, UUID subscriberId, Map<String, String> matchers,
-                             @Schema(description = "Default now; an instant " + Dates.RANGE) Instant startsAt,
+                             @Schema(description = "Default now; an instant " + Dates.RANGE)
+                             @JsonDeserialize(using = StrictInstantDeserializer.class) Instant startsAt,
                              @Schema(required = true, examples = "2030-01-01T00:00:00Z",
-                                     description = "An instant " + Dates.RANGE) Instant endsAt,
+                                     description = "An instant " + Dates.RANGE)
+                             @JsonDeserialize(using = StrictInstantDeserializer.class) Instant endsAt,
                              @Schema(maxLength = 500) String comment) {
 }
