@@ -1,15 +1,17 @@
 package io.nanopulse.gateway.api.auth;
 
 import io.nanopulse.gateway.application.RateLimiter;
+import io.nanopulse.gateway.domain.ClientNetwork;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The limit on requests without a valid key (none, malformed, unknown or revoked), per client address: the
- * TCP peer, or the address a trusted proxy reports when quarkus.http.proxy.* says so. Each such request
- * spends a token; while an address has none left, it is answered 429 and its keys that are not cached are
- * not looked up, so a flood of made-up keys costs the key store at most the bucket's rate.
+ * The limit on requests without a valid key (none, malformed, unknown or revoked), per client address (an
+ * IPv6 client by its /64, {@link ClientNetwork}): the TCP peer, or the address a trusted proxy reports when
+ * quarkus.http.proxy.* says so. Each such request spends a token; while an address has none left, it is
+ * answered 429 and its keys that are not cached are not looked up, so a flood of made-up keys costs the key
+ * store at most the bucket's rate.
  */
 @ApplicationScoped
 public class ClientAddressLimit {
@@ -22,7 +24,7 @@ public class ClientAddressLimit {
     static String address(RoutingContext context) {
         SocketAddress remote = context.request().remoteAddress();
         String host = remote == null ? null : remote.hostAddress();
-        return host == null ? "unknown" : host;
+        return host == null ? "unknown" : ClientNetwork.of(host);
     }
 
     /** A request without a key: null when admitted, else the 429 to fail with. */
