@@ -63,7 +63,9 @@ class HostileInputIT {
 
     @Test
     void everyOperationWithstandsHostileInput() throws Exception {
-        long seed = Long.getLong("hostile.seed", new java.security.SecureRandom().nextLong());
+        // CI replays one seed so main stays reproducible; -Dhostile.seed=random explores new ones.
+        String given = System.getProperty("hostile.seed", "3822058647764014926");
+        long seed = "random".equals(given) ? new java.security.SecureRandom().nextLong() : Long.parseLong(given);
         int count = Integer.getInteger("hostile.cases", 2_400);
         System.out.printf("[hostile] seed %d (repeat with -Dhostile.seed=%d), %d cases%n", seed, seed, count);
 
