@@ -14,7 +14,9 @@ import java.util.List;
  * what is wrong in a request body; {@code service} names the downstream service that failed or is unreachable;
  * {@code errors} lists each offending field or item; for an upload that failed midway,
  * {@code accepted}/{@code rejected}/{@code duplicates} and {@code errorsTruncated} report what happened before
- * the failure (accepted events are durable).
+ * the failure (accepted events are durable). {@code errors} holds at most {@value #MAX_ERRORS} entries, the first ones
+ * found; {@code errorsTruncated} says when there were more, so a hostile body cannot make its answer as large as
+ * itself.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"type", "title", "status", "detail", "instance", "field", "line", "service", "accepted",
@@ -24,6 +26,9 @@ public record Problem(String type, String title, int status, String detail, Stri
                       Boolean errorsTruncated) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** The most entries a problem's {@code errors} list carries. */
+    public static final int MAX_ERRORS = 100;
 
     public static Problem of(ProblemType type, String detail) {
         return of(type, type.status(), type.title(), detail);
@@ -66,15 +71,22 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public Problem withErrors(List<FieldError> fieldErrors) {
         return new Problem(type, title, status, detail, instance, field, line, service, accepted, rejected,
-                duplicates, fieldErrors == null || fieldErrors.isEmpty() ? null : List.copyOf(fieldErrors),
-                errorsTruncated);
+                duplicates, bounded(fieldErrors), truncated(fieldErrors) ? Boolean.TRUE : errorsTruncated);
     }
 
     /** What an upload did before it failed: counts, item errors and whether the list was cut. */
     public Problem withPartial(long acceptedCount, long rejectedCount, long duplicateCount, List<FieldError> itemErrors,
                                boolean truncated) {
         return new Problem(type, title, status, detail, instance, field, line, service, acceptedCount, rejectedCount,
-                duplicateCount, itemErrors == null || itemErrors.isEmpty() ? null : List.copyOf(itemErrors),
-                truncated ? Boolean.TRUE : null);
+                duplicateCount, bounded(itemErrors), truncated || truncated(itemErrors) ? Boolean.TRUE : null);
+    }
+
+    private static List<FieldError> bounded(List<FieldError> errors) {
+        if (errors == null || errors.isEmpty()) return null;
+        return List.copyOf(truncated(errors) ? errors.subList(0, MAX_ERRORS) : errors);
+    }
+
+    private static boolean truncated(List<FieldError> errors) {
+        return errors != null && errors.size() > MAX_ERRORS;
     }
 }

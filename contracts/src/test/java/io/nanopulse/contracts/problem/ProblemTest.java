@@ -46,4 +46,24 @@ class ProblemTest {
         assertEquals("e-2", json.get("errors").get(0).get("eventId").asText());
         assertFalse(json.has("errorsTruncated"));
     }
+
+    @Test
+    void aProblemListsAtMostTheFirstHundredErrorsAndSaysItCutTheRest() {
+        List<FieldError> many = java.util.stream.IntStream.range(0, 100_001)
+                .mapToObj(i -> new FieldError("roles[" + i + "]", "unknown role")).toList();
+        JsonNode json = Json.mapper().valueToTree(Problem.invalid(many));
+        assertEquals("100001 fields are invalid", json.get("detail").asText(), "the detail keeps the true count");
+        assertEquals(Problem.MAX_ERRORS, json.get("errors").size());
+        assertEquals("roles[0]", json.get("errors").get(0).get("field").asText());
+        assertTrue(json.get("errorsTruncated").asBoolean());
+
+        JsonNode exact = Json.mapper().valueToTree(Problem.invalid(many.subList(0, Problem.MAX_ERRORS)));
+        assertEquals(Problem.MAX_ERRORS, exact.get("errors").size());
+        assertFalse(exact.has("errorsTruncated"), "a full list is not called cut");
+
+        JsonNode partial = Json.mapper().valueToTree(Problem.of(ProblemType.SERVICE_UNAVAILABLE, "Kafka unavailable")
+                .withPartial(0, many.size(), 0, many, false));
+        assertEquals(Problem.MAX_ERRORS, partial.get("errors").size());
+        assertTrue(partial.get("errorsTruncated").asBoolean());
+    }
 }
