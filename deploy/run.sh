@@ -46,18 +46,26 @@ java "${launcher_opts[@]}" -cp "$cp" io.nanopulse.testkit.platform.Main &
 launcher=$!
 trap 'kill -TERM "$launcher" 2>/dev/null; wait "$launcher"' INT TERM
 gateway="http://127.0.0.1:${NANOPULSE_GATEWAY_PORT:-8080}"
-until [ -f "$data/platform.pid" ] && curl -sf -o /dev/null "$gateway/q/health/ready"; do
+# Ready when the launcher has written its own pid: it does so once every service answers ready.
+until [ "$(cat "$data/platform.pid" 2>/dev/null)" = "$launcher" ]; do
   kill -0 "$launcher" 2>/dev/null || exit 1
   sleep 1
 done
-echo "Loading the demo corpus through $gateway (progress below; figures are verified against the generator's record)..."
-# The key reaches the load generator through its environment or a file, never its command line.
-loadgen=(java -Xmx1g -cp "loadgen/target/classes:$(cat loadgen/target/classpath.txt)" io.nanopulse.loadgen.LoadGen demo
-  --gateway "$gateway" --out "$data/demo-expected.json")
-if [ -n "${NANOPULSE_ADMIN_KEY:-}" ]; then
-  NANOPULSE_API_KEY="$NANOPULSE_ADMIN_KEY" "${loadgen[@]}" || true
-else
-  "${loadgen[@]}" --key-file "$data/admin-key" || true
+if [ -f "$data/demo-expected.json" ]; then
+  # Its events are on the platform already (a second copy would be all duplicates): say so, do not resend.
+  echo "The demo corpus was loaded into this data folder before ($data/demo-expected.json);" \
+    "deploy/nanopulse demo --seed 7 --key-file $data/admin-key loads another."
+  echo "Dashboard: $gateway/  (Ctrl-C or deploy/stop.sh stops Nanopulse)"
+  wait "$launcher"
+  exit
 fi
-echo "Demo loaded. Dashboard: $gateway/  (Ctrl-C or deploy/stop.sh stops Nanopulse)"
+echo "Loading the demo corpus through $gateway (progress below; every figure it changes is checked against the generator's record)..."
+# The key reaches the command line through its environment or a file, never its arguments.
+demo=("$root/deploy/nanopulse" demo --gateway "$gateway" --data-dir "$data")
+if [ -n "${NANOPULSE_ADMIN_KEY:-}" ]; then
+  NANOPULSE_API_KEY="$NANOPULSE_ADMIN_KEY" "${demo[@]}" || echo "The demo did not end exact (see above); Nanopulse keeps running." >&2
+else
+  "${demo[@]}" --key-file "$data/admin-key" || echo "The demo did not end exact (see above); Nanopulse keeps running." >&2
+fi
+echo "Dashboard: $gateway/  (Ctrl-C or deploy/stop.sh stops Nanopulse)"
 wait "$launcher"

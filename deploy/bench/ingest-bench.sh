@@ -23,6 +23,7 @@ CONCURRENCY=${CONCURRENCY:-4}
 HEAP=${HEAP:-512m}
 KAFKA_PORT=${KAFKA_PORT:-19192}
 HTTP_PORT=${HTTP_PORT:-18081}
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-19081}
 INGEST_OPTS=${INGEST_OPTS:-}
 # Keep in step with the service's producer (ingest-service PatentEventsProducer and nanopulse.ingest.producer.*).
 PRODUCER_PROPS="acks=all enable.idempotence=true max.in.flight.requests.per.connection=5 linger.ms=10 batch.size=262144 compression.type=none"
@@ -58,12 +59,12 @@ BOOTSTRAP=127.0.0.1:$KAFKA_PORT
 # --- ingest-service -----------------------------------------------------------------------------------
 log "starting ingest-service on 127.0.0.1:$HTTP_PORT (-Xmx$HEAP)"
 # shellcheck disable=SC2086
-KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP java -Xmx"$HEAP" $INGEST_OPTS -Dquarkus.http.port="$HTTP_PORT" \
+KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP java -Xmx"$HEAP" $INGEST_OPTS -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.management.port="$MANAGEMENT_PORT" \
   -jar ingest-service/target/quarkus-app/quarkus-run.jar > "$OUT/ingest.log" 2>&1 &
 INGEST_PID=$!
 PIDS+=($INGEST_PID)
-for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$HTTP_PORT/q/health/ready" && break; sleep 0.5; done
-curl -sf -o /dev/null "http://127.0.0.1:$HTTP_PORT/q/health/ready" || { tail -50 "$OUT/ingest.log"; exit 1; }
+for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" && break; sleep 0.5; done
+curl -sf -o /dev/null "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" || { tail -50 "$OUT/ingest.log"; exit 1; }
 
 # --- data ---------------------------------------------------------------------------------------------
 log "generating $EVENTS events (+ $WARMUP_EVENTS for warm-up)"

@@ -12,9 +12,13 @@
 #   deploy/bench/run.sh          # the full corpus (1.24 million events)
 #   deploy/bench/run.sh 0.1      # a tenth
 #   deploy/bench/run.sh 1.0 --cold   # the replay right after start-up, no warm-up
+# It runs `deploy/nanopulse bench` (io.nanopulse.loadgen.bench.Bench) after building.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
+case "${1:-}" in
+  -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+esac
 scale="${1:-1.0}"
 out="$root/deploy/bench/out"
 mkdir -p "$out"
@@ -29,5 +33,5 @@ fi
 ./mvnw -q -B -DskipTests package
 # The load generator shares the two cores with the platform it measures: the serial collector has no
 # concurrent threads competing with it (G1, the default here, marks the generated corpus over and over).
-exec java -Xmx1g -XX:+UseSerialGC -Dnanopulse.root="$root" -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
-  -cp "loadgen/target/classes:$(cat loadgen/target/classpath.txt)" io.nanopulse.loadgen.bench.Bench "$scale" "${2:-}"
+NANOPULSE_JAVA_OPTS="-Xmx1g -XX:+UseSerialGC -Djava.util.logging.manager=org.jboss.logmanager.LogManager" \
+  exec "$root/deploy/nanopulse" bench --root "$root" "$scale" ${2:+"$2"}

@@ -3,7 +3,7 @@
 # their /q/metrics output, with Prometheus's own promtool (Debian package `prometheus`: installed here
 # when missing and this user may, i.e. root with apt-get).
 #   deploy/observability/check.sh                 config and rules only
-#   deploy/observability/check.sh --metrics       also scrape 127.0.0.1:8080-8083 (deploy/run.sh running)
+#   deploy/observability/check.sh --metrics       also scrape the management ports 127.0.0.1:9080-9083 (deploy/run.sh running)
 # The build runs the same checks: system-tests ObservabilityConfigTest and ServiceMetricsIT.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -23,7 +23,8 @@ promtool check rules rules/nanopulse-alerts.yml
 promtool test rules tests/nanopulse-alerts.test.yml
 if [ "${1:-}" = "--metrics" ]; then
   status=0
-  for port in "${NANOPULSE_GATEWAY_PORT:-8080}" "${NANOPULSE_INGEST_PORT:-8081}" "${NANOPULSE_METRICS_PORT:-8082}" "${NANOPULSE_ALERTS_PORT:-8083}"; do
+  for port in "${NANOPULSE_GATEWAY_MANAGEMENT_PORT:-9080}" "${NANOPULSE_INGEST_MANAGEMENT_PORT:-9081}" \
+      "${NANOPULSE_METRICS_MANAGEMENT_PORT:-9082}" "${NANOPULSE_ALERTS_MANAGEMENT_PORT:-9083}"; do
     echo "promtool check metrics < http://127.0.0.1:$port/q/metrics"
     # Exit 1 is an unparsable exposition; 3 is style lint (libraries' names such as Kafka's *_time_ns_total).
     rc=0

@@ -16,6 +16,7 @@ import io.nanopulse.testkit.trust.GatewayProof;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -55,6 +57,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AlertFlowTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String WINDOW = "P12M";
+
+    @TestHTTPResource(value = "/metrics", management = true) // under the management root, /q
+    URL prometheus;
 
     private WebhookReceiver receiver;
     private String owner;
@@ -177,7 +182,10 @@ class AlertFlowTest {
         assertEquals(0.45, data.get("threshold").asDouble(), 1e-9);
         assertEquals("OK", data.get("transition").get("from").asText());
         assertEquals("FIRING", data.get("transition").get("to").asText());
-        assertTrue(data.get("links").get("rule").asText().endsWith("/rules/" + ruleId));
+        assertTrue(data.get("links").get("rule").asText().endsWith("/api/v1/rules/" + ruleId));
+        assertEquals("http://127.0.0.1:8080/api/v1/figures?kind=INSTITUTION&key="
+                        + java.net.URLEncoder.encode(institution, java.nio.charset.StandardCharsets.UTF_8) + "&window=" + WINDOW,
+                data.get("links").get("figures").asText());
         JsonNode resolved = body(got.get(1)).get("data");
         assertEquals(0.43, resolved.get("value").asDouble(), 1e-9);
         assertEquals("RESOLVED", resolved.get("transition").get("kind").asText());
@@ -284,7 +292,7 @@ class AlertFlowTest {
         as(owner).get("/rules/" + ruleId).then().statusCode(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(
                 Api.deliveries(owner, subscriberId).getString("items[0].status")));
-        String metrics = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = RestAssured.given().get(prometheus).then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("nanopulse_alerts_transitions_total{"), "transition counter exported");
         assertTrue(metrics.contains("nanopulse_alerts_webhook_deliveries_total{outcome=\"delivered\"}"), "delivery counter exported");
         assertTrue(metrics.contains("nanopulse_alerts_webhook_latency_seconds"), "latency timer exported");

@@ -100,6 +100,15 @@ class ApiTest {
     }
 
     @Test
+    void theStreamUrlIsThePublicApisPath() {
+        String owner = owner();
+        String id = Api.subscriber(owner, RECEIVER.url()).getString("id");
+        String expected = "http://127.0.0.1:8080/api/v1/subscribers/" + id + "/stream"; // public-base-url's default
+        as(owner).get("/subscribers/" + id).then().statusCode(200).body("streamUrl", equalTo(expected));
+        as(owner).get("/subscribers").then().statusCode(200).body("items[0].streamUrl", equalTo(expected));
+    }
+
+    @Test
     void institutionRulesTakeAnyHolderNameEventsAllowInItsNameKeyForm() {
         String owner = owner();
         String sub = Api.subscriber(owner, RECEIVER.url()).getString("id");

@@ -37,6 +37,7 @@ class CrashRecoveryIT {
     private final WebhookReceiver receiver = new WebhookReceiver();
     private Process app;
     private int port;
+    private int managementPort;
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -60,7 +61,7 @@ class CrashRecoveryIT {
         builder.environment().put("NANOPULSE_INTERNAL_SIGNING_KEYS", GatewayProof.TEST_KEYS);
         app = builder.start();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
-                .until(() -> RestAssured.given().port(port).get("/q/health/ready").statusCode() == 200);
+                .until(() -> RestAssured.given().port(managementPort).get("/q/health/ready").statusCode() == 200);
     }
 
     private RequestSpecification api() {
@@ -74,8 +75,10 @@ class CrashRecoveryIT {
         pg.ensureDatabase(database, "crash-pw");
         String metricsUrl = new MetricsStub().start().get("quarkus.rest-client.metrics.url");
         port = Ports.free();
+        managementPort = Ports.free();
         Map<String, String> props = new HashMap<>();
         props.put("quarkus.http.port", Integer.toString(port));
+        props.put("quarkus.management.port", Integer.toString(managementPort));
         props.put("quarkus.datasource.jdbc.url", pg.jdbcUrl(database));
         props.put("quarkus.datasource.username", database);
         props.put("quarkus.datasource.password", "crash-pw");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.nanopulse.contracts.Json;
 import io.nanopulse.testkit.trust.GatewayProof;
 import io.nanopulse.testkit.quarkus.KafkaTestResource;
+import io.nanopulse.testkit.quarkus.ManagementPortResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusIntegrationTest
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(ManagementPortResource.class)
 class LargeNdjsonUploadIT {
     private static final long LINES = 800_000;
 
@@ -78,7 +80,7 @@ class LargeNdjsonUploadIT {
 
     /** Sums a Micrometer JVM memory gauge over the heap pools from the service's Prometheus scrape. */
     private static long sumHeap(String metric) {
-        String scrape = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape = given().baseUri(ManagementPortResource.url()).when().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher m = Pattern.compile("^" + metric + "\\{area=\"heap\",[^}]*} ([0-9.E+-]+)$", Pattern.MULTILINE)
                 .matcher(scrape);
         long sum = 0;

@@ -18,20 +18,12 @@ public final class ApiKey {
     private ApiKey() {
     }
 
-    /** Refuses a key given as an option ({@code --key VALUE} or {@code --key=VALUE}). */
-    static void refuseOnCommandLine(String optionName) {
-        if (optionName.equals("key") || optionName.startsWith("key=")) {
-            throw new IllegalArgumentException(REFUSED);
-        }
-    }
-
-    /** The key from {@code --key-file} (in {@code options}) or from {@code env}; one-line message when neither has one. */
-    public static String resolve(Map<String, String> options, Map<String, String> env) {
-        String file = options.get("key-file");
+    /** The key from {@code keyFile} (null: none given) or from {@code env}; one-line message when neither has one. */
+    public static String resolve(Path file, Map<String, String> env) {
         if (file != null) {
             String key;
             try {
-                key = Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+                key = Files.readString(file, StandardCharsets.UTF_8).strip();
             } catch (IOException e) {
                 throw new IllegalArgumentException("--key-file " + file + " cannot be read");
             }

@@ -3,16 +3,24 @@ package io.nanopulse.loadgen;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nanopulse.contracts.Json;
 
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
-/** The few gateway calls the load generator makes besides sending events. */
+/**
+ * The gateway calls the command line makes besides sending events. A refusal of what the user gave (400)
+ * throws {@link IllegalArgumentException} with the problem's words; any other failure {@link IllegalStateException}.
+ */
 final class Gateway {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
@@ -23,35 +31,120 @@ final class Gateway {
         this.apiKey = apiKey;
     }
 
+    String base() {
+        return base;
+    }
+
     JsonNode figures(String kind, String key, String window) throws Exception {
-        String q = "kind=" + enc(kind) + "&key=" + enc(key) + "&window=" + enc(window);
-        var r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/figures?" + q)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + apiKey).GET().build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) throw new IllegalStateException("GET figures " + q + " answered " + r.statusCode() + ": " + r.body());
-        return Json.mapper().readTree(r.body());
+        return figures(kind, key, window, null);
     }
 
-    /** Creates an institution with its aliases; an existing one (409) is left as it is. */
-    int createInstitution(Map<String, Object> body) throws Exception {
-        var r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/institutions")).timeout(Duration.ofMinutes(2))
-                .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201 && r.statusCode() != 409) {
-            throw new IllegalStateException("POST institutions answered " + r.statusCode() + ": " + r.body());
+    JsonNode figures(String kind, String key, String window, String asOf) throws Exception {
+        String q = "kind=" + enc(kind) + "&key=" + enc(key) + "&window=" + enc(window) + (asOf == null ? "" : "&asOf=" + enc(asOf));
+        return call("GET", "/api/v1/figures?" + q, null, 200);
+    }
+
+    /** Figures of many subjects in one call (at most 1000), uncached, in the order asked. */
+    List<JsonNode> figures(List<FigureKey> keys) throws Exception {
+        var out = new ArrayList<JsonNode>(keys.size());
+        for (int from = 0; from < keys.size(); from += 1000) {
+            var queries = keys.subList(from, Math.min(keys.size(), from + 1000)).stream()
+                    .map(k -> Map.of("kind", k.kind(), "key", k.key(), "window", k.window())).toList();
+            call("POST", "/api/v1/figures/batch", Map.of("queries", queries), 200).path("results").forEach(out::add);
         }
-        return r.statusCode();
+        return out;
     }
 
-    /** Creates an API key (admin only) and returns it; it is shown this once. */
-    String issueKey(String principal, java.util.List<String> roles) throws Exception {
-        var r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/keys")).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(
-                        Map.of("principal", principal, "roles", roles, "description", "loadgen demo")))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201) throw new IllegalStateException("POST admin/keys answered " + r.statusCode() + ": " + r.body());
-        return Json.mapper().readTree(r.body()).path("key").asText();
+    /** The first {@code limit} subjects of a kind by a metric. */
+    JsonNode ranking(String kind, String metric, String window, int limit) throws Exception {
+        return call("GET", "/api/v1/rankings?kind=" + enc(kind) + "&metric=" + enc(metric) + "&window=" + enc(window) + "&limit=" + limit,
+                null, 200);
+    }
+
+    /**
+     * Records of {@code topic} the consumer group has not yet applied, from {@code GET /api/v1/status}; -1 when the
+     * status does not tell.
+     */
+    long consumerLag(String group, String topic) throws Exception {
+        for (JsonNode g : call("GET", "/api/v1/status", null, 200).path("consumerGroups")) {
+            if (g.path("group").asText().equals(group)) return g.path("lagByTopic").path(topic).asLong(-1);
+        }
+        return -1;
+    }
+
+    /** Creates an institution with its aliases; true if created, false if it exists already (409). */
+    boolean createInstitution(Map<String, Object> body) throws Exception {
+        return send("POST", "/api/v1/institutions", body, Duration.ofMinutes(2), 201, 409).statusCode() == 201;
+    }
+
+    /** Adds an alias to an institution; false if the alias exists already (409, its own or another's). */
+    boolean addAlias(String institution, String pattern) throws Exception {
+        return send("POST", "/api/v1/institutions/" + enc(institution) + "/aliases", Map.of("pattern", pattern),
+                Duration.ofMinutes(2), 200, 201, 409).statusCode() != 409;
+    }
+
+    /** Creates an API key (admin only) and returns the answer: {@code key} (shown this once) and {@code apiKey}. */
+    JsonNode createKey(String principal, List<String> roles, String description) throws Exception {
+        return call("POST", "/api/v1/admin/keys", Map.of("principal", principal, "roles", roles, "description", description), 201);
+    }
+
+    /** Creates an API key (admin only) and returns it. */
+    String issueKey(String principal, List<String> roles) throws Exception {
+        return createKey(principal, roles, "loadgen demo").path("key").asText();
+    }
+
+    /** Revokes an API key (admin only). */
+    void revokeKey(long id) throws Exception {
+        send("DELETE", "/api/v1/admin/keys/" + id, null, Duration.ofSeconds(30), 204);
+    }
+
+    private JsonNode call(String method, String pathAndQuery, Object body, int expected) throws Exception {
+        return Json.mapper().readTree(send(method, pathAndQuery, body, Duration.ofSeconds(30), expected).body());
+    }
+
+    private HttpResponse<String> send(String method, String pathAndQuery, Object body, Duration timeout, int... expected)
+            throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(timeout)
+                .header("Authorization", "Bearer " + apiKey);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body)));
+        }
+        HttpResponse<String> r;
+        try {
+            r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new IllegalStateException("cannot connect to the gateway at " + base + " (is Nanopulse running? deploy/run.sh starts it)");
+        } catch (HttpTimeoutException e) {
+            throw new IllegalStateException(method + " " + pathAndQuery + ": no answer from " + base + " within " + timeout.toSeconds() + " s");
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + base + pathAndQuery + " failed: " + e.getMessage());
+        }
+        for (int status : expected) {
+            if (r.statusCode() == status) return r;
+        }
+        String what = method + " " + pathAndQuery.replaceAll("\\?.*", "") + " answered " + r.statusCode() + ": " + problem(r.body());
+        if (r.statusCode() == 400) throw new IllegalArgumentException(what);
+        throw new IllegalStateException(what);
+    }
+
+    /** The problem's title, detail and field errors on one line (or the body itself, shortened). */
+    static String problem(String body) {
+        try {
+            JsonNode p = Json.mapper().readTree(body);
+            var sb = new StringBuilder(p.path("title").asText(""));
+            if (p.hasNonNull("detail")) sb.append(sb.length() > 0 ? ": " : "").append(p.path("detail").asText());
+            for (JsonNode e : p.path("errors")) {
+                sb.append("; ").append(e.path("field").asText()).append(' ').append(e.path("reason").asText());
+            }
+            if (sb.length() > 0) return sb.toString();
+        } catch (IOException | RuntimeException e) {
+            // not a problem document
+        }
+        String flat = body.replaceAll("\\s+", " ").strip();
+        return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
     }
 
     private static String enc(String s) {

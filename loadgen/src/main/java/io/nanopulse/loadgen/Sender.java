@@ -9,9 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -19,12 +17,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Sends events through the gateway's public API as NDJSON requests or JSON arrays, a few requests in
- * flight, at full speed or a fixed rate. Retries a request on 429/503 after Retry-After (ingest is
- * idempotent by eventId), and tells the truth keeper, event by event, what was accepted and refused.
+ * Sends events through the gateway's public API as NDJSON requests, JSON arrays or CSV imports, a few requests
+ * in flight, at full speed or a fixed rate. Retries a request on 429/503 after Retry-After (ingest is
+ * idempotent by eventId), and tells its {@link Outcomes} what each answer said.
  */
 final class Sender {
-    enum Mode { NDJSON, JSON }
+    enum Mode { NDJSON, JSON, CSV }
+
+    /** Who hears each request's answer ({@code IngestResult}) about the events it carried, in the order sent. */
+    interface Outcomes {
+        void answered(List<Event> part, JsonNode result, Mode mode);
+    }
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -35,26 +38,35 @@ final class Sender {
     private final int concurrency;
     /** Events per second, 0 = full speed; a test may lift the pace mid-run ({@link #fullSpeed()}). */
     private volatile double rate;
-    private final Truth truth;
+    private final Outcomes outcomes;
     private final Progress progress;
+    /** CSV only: the header line every request starts with. */
+    private final String csvHeader;
     private final ExecutorService pool;
     private final Semaphore inFlight;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final long started = System.nanoTime();
     private volatile long submitted;
+    private volatile boolean answered;
     long retries;
     /** 503 answers (a service, e.g. Kafka behind ingest, unavailable), each followed by a retry. */
     long unavailable;
 
-    Sender(String gateway, String apiKey, Mode mode, int chunk, int concurrency, double rate, Truth truth, Progress progress) {
-        this.events = URI.create(gateway.replaceAll("/$", "") + "/api/v1/events");
+    Sender(String gateway, String apiKey, Mode mode, int chunk, int concurrency, double rate, Outcomes outcomes, Progress progress) {
+        this(gateway, apiKey, mode, chunk, concurrency, rate, outcomes, progress, null);
+    }
+
+    Sender(String gateway, String apiKey, Mode mode, int chunk, int concurrency, double rate, Outcomes outcomes, Progress progress,
+           String csvHeader) {
+        this.events = URI.create(gateway.replaceAll("/$", "") + (mode == Mode.CSV ? "/api/v1/imports" : "/api/v1/events"));
         this.apiKey = apiKey;
         this.mode = mode;
         this.chunk = mode == Mode.JSON ? Math.min(chunk, 10_000) : chunk;
         this.concurrency = concurrency;
         this.rate = rate;
-        this.truth = truth;
+        this.outcomes = outcomes;
         this.progress = progress;
+        this.csvHeader = csvHeader;
         this.pool = Executors.newFixedThreadPool(concurrency, r -> {
             Thread t = new Thread(r, "loadgen-sender");
             t.setDaemon(true); // a failed run must still exit
@@ -75,7 +87,7 @@ final class Sender {
                 if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
             }
             submitted += part.size();
-            if (failure.get() != null) throw new IllegalStateException("sending failed", failure.get());
+            if (failure.get() != null) throw new IllegalStateException("sending failed: " + failure.get().getMessage(), failure.get());
             inFlight.acquire();
             pool.execute(() -> {
                 try {
@@ -107,6 +119,7 @@ final class Sender {
     private void post(List<Event> part) throws Exception {
         var body = new StringBuilder(part.size() * 260);
         if (mode == Mode.JSON) body.append('[');
+        if (mode == Mode.CSV) body.append(csvHeader).append('\n');
         for (int i = 0; i < part.size(); i++) {
             if (i > 0) body.append(mode == Mode.JSON ? "," : "\n");
             body.append(part.get(i).json());
@@ -115,17 +128,23 @@ final class Sender {
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         var request = HttpRequest.newBuilder(events).timeout(Duration.ofMinutes(5))
                 .header("Authorization", "Bearer " + apiKey)
-                .header("Content-Type", mode == Mode.JSON ? "application/json" : "application/x-ndjson")
+                .header("Content-Type", switch (mode) {
+                    case JSON -> "application/json";
+                    case NDJSON -> "application/x-ndjson";
+                    case CSV -> "text/csv";
+                })
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
         for (int attempt = 1; ; attempt++) {
             HttpResponse<String> response;
             try {
                 response = http.send(request, HttpResponse.BodyHandlers.ofString());
             } catch (java.io.IOException e) {
-                if (attempt >= 30) throw e;
+                // A gateway that never answered is not there; one that did may be restarting.
+                if (attempt >= 30 || (e instanceof java.net.ConnectException && !answered)) throw e;
                 retry(2);
                 continue;
             }
+            answered = true;
             int status = response.statusCode();
             if (status == 202) {
                 account(part, Json.mapper().readTree(response.body()));
@@ -136,7 +155,7 @@ final class Sender {
                 retry(RetryAfter.seconds(response));
                 continue;
             }
-            throw new IllegalStateException("POST /api/v1/events answered " + status + ": " + response.body());
+            throw new IllegalStateException("POST " + events.getPath() + " answered " + status + ": " + response.body());
         }
     }
 
@@ -155,20 +174,7 @@ final class Sender {
 
 
     private void account(List<Event> part, JsonNode result) {
-        Set<Integer> refused = new HashSet<>();
-        for (JsonNode error : result.path("errors")) {
-            int position = mode == Mode.JSON ? error.path("index").asInt() : error.path("line").asInt() - 1;
-            refused.add(position);
-        }
-        long rejected = result.path("rejected").asLong();
-        if (result.path("errorsTruncated").asBoolean(false) || refused.size() != rejected) {
-            throw new IllegalStateException("cannot tell which events were refused: " + rejected + " rejected, "
-                    + refused.size() + " listed; use smaller chunks");
-        }
-        for (int i = 0; i < part.size(); i++) {
-            if (refused.contains(i)) truth.rejected(part.get(i));
-            else truth.accepted(part.get(i));
-        }
+        outcomes.answered(part, result, mode);
         progress.add(part.size());
     }
 }

@@ -1,15 +1,19 @@
 package io.nanopulse.loadgen;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * What the platform accepted, kept apart from the platform's own code, and the aggregates that must
  * follow from it: a patent counts once, from its first accepted filing; licensed and granted once each.
  */
-final class Truth {
+final class Truth implements Sender.Outcomes {
     private final Corpus corpus;
     /** 0 = not filed, 1 = filed by its original event, 2 = first filed by a re-filing (other holder). */
     private final byte[] filedBy;
@@ -26,6 +30,25 @@ final class Truth {
         granted = new boolean[corpus.patents];
     }
 
+    /** Which events of a request were refused (each listed error), the others accepted. */
+    @Override
+    public void answered(List<Event> part, JsonNode result, Sender.Mode mode) {
+        Set<Integer> refused = new HashSet<>();
+        for (JsonNode error : result.path("errors")) {
+            int position = mode == Sender.Mode.JSON ? error.path("index").asInt() : error.path("line").asInt() - 1;
+            refused.add(position);
+        }
+        long rejected = result.path("rejected").asLong();
+        if (result.path("errorsTruncated").asBoolean(false) || refused.size() != rejected) {
+            throw new IllegalStateException("cannot tell which events were refused: " + rejected + " rejected, "
+                    + refused.size() + " listed; use smaller chunks");
+        }
+        for (int i = 0; i < part.size(); i++) {
+            if (refused.contains(i)) rejected(part.get(i));
+            else accepted(part.get(i));
+        }
+    }
+
     synchronized void accepted(Event e) {
         accepted++;
         switch (e.kind()) {
@@ -34,6 +57,7 @@ final class Truth {
             case DEAL -> licensed[e.patent()] = true;
             case GRANTED -> granted[e.patent()] = true;
             case INVALID -> throw new IllegalStateException("the platform accepted an invalid record: " + e.json());
+            case RAW -> throw new IllegalStateException("not an event of the corpus: " + e.json());
         }
     }
 

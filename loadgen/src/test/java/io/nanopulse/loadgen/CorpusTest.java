@@ -63,7 +63,9 @@ class CorpusTest {
             }
             counts.merge(e.kind(), 1, Integer::sum);
         }));
-        for (Event.Kind k : Event.Kind.values()) assertTrue(counts.getOrDefault(k, 0) > 0, "stream has " + k);
+        for (Event.Kind k : Event.Kind.values()) {
+            if (k != Event.Kind.RAW) assertTrue(counts.getOrDefault(k, 0) > 0, "stream has " + k); // RAW: events read from files
+        }
         assertTrue(resends[0] > 0, "stream resends some events with the same eventId");
     }
 }

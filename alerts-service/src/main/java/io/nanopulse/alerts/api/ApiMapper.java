@@ -4,6 +4,7 @@ import io.nanopulse.alerts.domain.AlertRule;
 import io.nanopulse.alerts.domain.AlertTransition;
 import io.nanopulse.alerts.domain.DeliveryWithAttempts;
 import io.nanopulse.alerts.domain.Page;
+import io.nanopulse.alerts.domain.PublicLinks;
 import io.nanopulse.alerts.domain.RuleDefinition;
 import io.nanopulse.alerts.domain.RuleDraft;
 import io.nanopulse.alerts.domain.RuleHistory;
@@ -47,16 +48,16 @@ final class ApiMapper {
     }
 
     /** {@code showSecret} only in the answers that create a secret (create, rotate-secret). */
-    static Subscriber subscriber(io.nanopulse.alerts.domain.Subscriber s, boolean showSecret) {
+    static Subscriber subscriber(io.nanopulse.alerts.domain.Subscriber s, boolean showSecret, PublicLinks links) {
         Webhook webhook = s.webhookUrl() == null ? null : new Webhook(s.webhookUrl(),
                 s.webhookEnabled() ? "ENABLED" : "DISABLED", s.webhookDisabledReason(), s.webhookDisabledAt(),
                 s.webhookFailingSince());
-        return new Subscriber(s.id(), s.name(), webhook, "/subscribers/" + s.id() + "/stream",
+        return new Subscriber(s.id(), s.name(), webhook, links.stream(s.id()),
                 showSecret ? s.secret() : null, s.previousSecretValidUntil(Instant.now()), s.createdAt(), s.updatedAt());
     }
 
-    static SubscriberPage subscribers(Page<io.nanopulse.alerts.domain.Subscriber> p) {
-        return new SubscriberPage(p.items().stream().map(s -> subscriber(s, false)).toList(), p.page(), p.size(),
+    static SubscriberPage subscribers(Page<io.nanopulse.alerts.domain.Subscriber> p, PublicLinks links) {
+        return new SubscriberPage(p.items().stream().map(s -> subscriber(s, false, links)).toList(), p.page(), p.size(),
                 p.totalItems());
     }
 

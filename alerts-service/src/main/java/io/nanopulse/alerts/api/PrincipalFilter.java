@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * Only the gateway may call this service: every API request carries an {@link IdentityProof} of its method,
  * target and principal (401 otherwise, also for paths that do not exist). The proven principal owns what the
- * request reads and changes. /q/ (health, metrics) is not an API path.
+ * request reads and changes. Health and metrics answer on the management port, which this filter does not guard.
  */
 public class PrincipalFilter {
 

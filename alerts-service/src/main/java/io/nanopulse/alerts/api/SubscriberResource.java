@@ -1,7 +1,9 @@
 package io.nanopulse.alerts.api;
 
 import io.nanopulse.alerts.application.ManageSubscribers;
+import io.nanopulse.alerts.config.AlertsConfig;
 import io.nanopulse.alerts.domain.AlertNotification;
+import io.nanopulse.alerts.domain.PublicLinks;
 import io.nanopulse.contracts.api.PageRequest;
 import io.nanopulse.contracts.api.alerts.Subscriber;
 import io.nanopulse.contracts.api.alerts.SubscriberPage;
@@ -37,10 +39,18 @@ public class SubscriberResource {
     @Inject
     ManageSubscribers subscribers;
 
+    @Inject
+    AlertsConfig config;
+
+    private PublicLinks links() {
+        return new PublicLinks(config.publicBaseUrl());
+    }
+
     /** The answer carries the new secret, the only time it is shown. */
     @POST
     public Response create(@Valid @NotNull(message = "a JSON body is required") SubscriberRequest body) {
-        Subscriber created = ApiMapper.subscriber(subscribers.create(caller.owner(), body.name(), body.webhookUrl()), true);
+        Subscriber created = ApiMapper.subscriber(subscribers.create(caller.owner(), body.name(), body.webhookUrl()), true,
+                links());
         return Response.created(URI.create("/subscribers/" + created.id())).entity(created).build();
     }
 
@@ -48,13 +58,13 @@ public class SubscriberResource {
     public SubscriberPage list(@QueryParam("page") String page,
                                @QueryParam("size") String size) {
         PageRequest p = Paging.of(page, size);
-        return ApiMapper.subscribers(subscribers.list(caller.owner(), p.page(), p.size()));
+        return ApiMapper.subscribers(subscribers.list(caller.owner(), p.page(), p.size()), links());
     }
 
     @GET
     @Path("/{id}")
     public Subscriber get(@PathParam("id") UUID id) {
-        return ApiMapper.subscriber(subscribers.get(caller.owner(), id), false);
+        return ApiMapper.subscriber(subscribers.get(caller.owner(), id), false, links());
     }
 
     /** Replaces name and webhook URL; saving a webhook URL re-enables a disabled endpoint. */
@@ -62,7 +72,7 @@ public class SubscriberResource {
     @Path("/{id}")
     public Subscriber update(@PathParam("id") UUID id,
                              @Valid @NotNull(message = "a JSON body is required") SubscriberRequest body) {
-        return ApiMapper.subscriber(subscribers.update(caller.owner(), id, body.name(), body.webhookUrl()), false);
+        return ApiMapper.subscriber(subscribers.update(caller.owner(), id, body.name(), body.webhookUrl()), false, links());
     }
 
     @DELETE
@@ -76,7 +86,7 @@ public class SubscriberResource {
     @POST
     @Path("/{id}/rotate-secret")
     public Subscriber rotateSecret(@PathParam("id") UUID id) {
-        return ApiMapper.subscriber(subscribers.rotateSecret(caller.owner(), id), true);
+        return ApiMapper.subscriber(subscribers.rotateSecret(caller.owner(), id), true, links());
     }
 
     /** Server-Sent Events: each notification of this subscriber as a CloudEvent, live. */

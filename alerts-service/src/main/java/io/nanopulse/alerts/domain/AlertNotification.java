@@ -1,7 +1,5 @@
 package io.nanopulse.alerts.domain;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,12 +35,11 @@ public record AlertNotification(String specversion, String id, String source, St
     /** The notification of {@code t}, with links into the public API under {@code publicBaseUrl}. */
     public static AlertNotification of(AlertRule rule, AlertTransition t, String publicBaseUrl) {
         RuleDefinition d = rule.definition();
+        PublicLinks api = new PublicLinks(publicBaseUrl);
         Map<String, String> links = new LinkedHashMap<>();
-        links.put("rule", publicBaseUrl + "/rules/" + rule.id());
-        links.put("state", publicBaseUrl + "/rules/" + rule.id() + "/state");
-        links.put("figures", publicBaseUrl + "/metrics/figures?kind=" + d.subject().kind() + "&key="
-                + URLEncoder.encode(d.subject().key(), StandardCharsets.UTF_8) + "&window="
-                + URLEncoder.encode(d.window(), StandardCharsets.UTF_8));
+        links.put("rule", api.rule(rule.id()));
+        links.put("state", api.ruleState(rule.id()));
+        links.put("figures", api.figures(d.subject().kind().name(), d.subject().key(), d.window()));
         var data = new Data(
                 new Rule(rule.id(), d.name(), d.metric().apiName(), d.thresholds().condition().name(), d.labels()),
                 new Subject(d.subject().kind().name(), d.subject().key()),

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -85,7 +86,9 @@ public class FiguresResource {
     @Operation(operationId = "getFiguresBatch", summary = "Figures of many subjects at once",
             description = "Up to 1000 queries in one call; answers come in query order.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = FiguresBatchRequest.class)))
+            schema = @Schema(implementation = FiguresBatchRequest.class), examples = @ExampleObject(name = "two countries",
+            value = "{\"queries\":[{\"kind\":\"COUNTRY\",\"key\":\"CN\",\"window\":\"P12M\"},"
+                    + "{\"kind\":\"COUNTRY\",\"key\":\"US\",\"window\":\"2024\",\"asOf\":\"2025-06-01\"}]}")))
     @APIResponse(responseCode = "200", description = "The answers.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FiguresBatch.class)))
     public Uni<Response> batch(@Parameter(hidden = true) InputStream body) {
@@ -119,7 +122,7 @@ public class FiguresResource {
             @Parameter(description = AS_OF, example = "2025-06-01") @QueryParam("asOf") String asOf,
             @Parameter(description = "Number of entries (1..100).", example = "10",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10")) @QueryParam("limit") String limit,
-            @Parameter(description = "Narrows CITY and COUNTRY_SECTOR rankings to one country.", example = "CN") @QueryParam("country") String country) {
+            @Parameter(description = "Narrows CITY and COUNTRY_SECTOR rankings to one country (CN); refused with other kinds.") @QueryParam("country") String country) {
         return forwarder.getShared(Service.METRICS, Query.path("/metrics/rankings").param("kind", kind).param("metric", metric)
                 .param("window", window).param("asOf", asOf).param("limit", limit).param("country", country));
     }
@@ -137,7 +140,7 @@ public class FiguresResource {
             @Parameter(description = AS_OF, example = "2025-06-01") @QueryParam("asOf") String asOf,
             @Parameter(description = "Number of entries (1..100).", example = "10",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10")) @QueryParam("limit") String limit,
-            @Parameter(description = "Narrows CITY and COUNTRY_SECTOR rankings to one country.", example = "CN") @QueryParam("country") String country) {
+            @Parameter(description = "Narrows CITY and COUNTRY_SECTOR rankings to one country (CN); refused with other kinds.") @QueryParam("country") String country) {
         return rankings(kind, "licensingRate", window, asOf, limit, country);
     }
 

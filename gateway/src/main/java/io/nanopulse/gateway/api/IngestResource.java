@@ -72,7 +72,9 @@ public class IngestResource {
     @Blocking
     @Consumes("text/csv")
     @Operation(operationId = "postImport", summary = "Import filings from CSV",
-            description = "A CSV file with header patentId,country,institution,sector,filingDate,city, streamed (any length).")
+            description = "A CSV file (RFC 4180, UTF-8) with the header patentId,country,institution,sector,filingDate,city (any "
+                    + "order; city may be empty), streamed (any length). Each row is a PATENT_FILED event whose eventId is "
+                    + "\"csv:\" + the normalised patentId, so importing a file again changes nothing; there is no type or eventId column.")
     @RequestBody(required = true, content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
             examples = @ExampleObject(name = "two rows", value = "patentId,country,institution,sector,filingDate,city\n"
                     + "CN115123456A,CN,Chinese Academy of Sciences,SEMICONDUCTORS,2024-03-01,Shanghai\n"

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -35,7 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
 
-/** Canonical institutions and their aliases (→ metrics-service); changes re-aggregate at once. */
+/**
+ * Canonical institutions and their aliases (→ metrics-service); changes re-aggregate at once. Admins, who
+ * manage them, read them too.
+ */
 @Path("/api/v1/institutions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Institutions")
@@ -47,7 +51,7 @@ public class InstitutionsResource {
     }
 
     @GET
-    @RolesAllowed(Roles.READ)
+    @RolesAllowed({Roles.READ, Roles.ADMIN})
     @Operation(operationId = "listInstitutions", summary = "List institutions", description = "Institutions with their aliases, a page at a time.")
     @APIResponse(responseCode = "200", description = "One page.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstitutionPage.class)))
@@ -59,7 +63,7 @@ public class InstitutionsResource {
 
     @GET
     @Path("/normalise")
-    @RolesAllowed(Roles.READ)
+    @RolesAllowed({Roles.READ, Roles.ADMIN})
     @Operation(operationId = "normaliseInstitutionName", summary = "Key form of a name", description = "How a raw institution name compares, to check an alias before adding it.")
     @APIResponse(responseCode = "200", description = "The key form.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NormalisedName.class)))
@@ -70,7 +74,7 @@ public class InstitutionsResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed(Roles.READ)
+    @RolesAllowed({Roles.READ, Roles.ADMIN})
     @Operation(operationId = "getInstitution", summary = "One institution")
     @APIResponse(responseCode = "200", description = "The institution.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Institution.class)))
@@ -83,7 +87,9 @@ public class InstitutionsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createInstitution", summary = "Create an institution", description = "Patents matching its aliases are re-assigned to it at once.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewInstitution.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewInstitution.class),
+            examples = @ExampleObject(name = "CAS", value = "{\"id\":\"cas\",\"displayName\":\"Chinese Academy of Sciences\","
+                    + "\"country\":\"CN\",\"aliases\":[\"Chinese Academy of Sciences*\"]}")))
     @APIResponse(responseCode = "201", description = "Created.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstitutionChange.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
@@ -97,7 +103,8 @@ public class InstitutionsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "addInstitutionAlias", summary = "Add an alias", description = "Patents matching the alias are re-assigned at once.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewAlias.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewAlias.class),
+            examples = @ExampleObject(name = "a name pattern", value = "{\"pattern\":\"CAS Institute of *\"}")))
     @APIResponse(responseCode = "200", description = "The institution after the change.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstitutionChange.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")

@@ -181,7 +181,9 @@ public class OpenApiFilter implements OASFilter {
                 .addProperty("rejected", integer("Events refused before an upload failed.", 1))
                 .addProperty("duplicates", integer("Duplicate events before an upload failed.", 1))
                 .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError)
-                        .description("Offending fields or items and why."))
+                        .maxItems(Problem.MAX_ERRORS)
+                        .description("Offending fields or items and why: the first "
+                                + Problem.MAX_ERRORS + " found."))
                 .addProperty("errorsTruncated", OASFactory.createSchema().addType(Schema.SchemaType.BOOLEAN)
                         .description("Whether errors lists only the first of them."));
     }

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -41,6 +42,12 @@ import java.io.InputStream;
 public class RulesResource {
     static final String ID = "Rule id (UUID).";
     static final String ID_EXAMPLE = "6a1f3c9e-2b4d-4e8f-9c1a-7d5e3b2f1a09";
+    static final String RULE_EXAMPLE = "{\"subscriberId\":\"" + SubscribersResource.ID_EXAMPLE + "\",\"name\":\"China above 40%\","
+            + "\"subject\":{\"kind\":\"COUNTRY\",\"key\":\"CN\"},\"metric\":\"share\",\"window\":\"ALL\",\"condition\":\"ABOVE\","
+            + "\"threshold\":0.40,\"recoveryThreshold\":0.39,\"labels\":{\"team\":\"ip\"}}";
+    static final String RULE_WAITING_EXAMPLE = "{\"subscriberId\":\"" + SubscribersResource.ID_EXAMPLE + "\",\"name\":\"CAS filings below 100\","
+            + "\"subject\":{\"kind\":\"INSTITUTION\",\"key\":\"cas\"},\"metric\":\"filings\",\"window\":\"P12M\",\"condition\":\"BELOW\","
+            + "\"threshold\":100,\"pendingFor\":\"PT10M\",\"repeatInterval\":\"P1D\",\"labels\":{\"team\":\"ip\"}}";
 
     private final Forwarder forwarder;
 
@@ -67,7 +74,9 @@ public class RulesResource {
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createRule", summary = "Create a rule", description = "The rule is evaluated at once against current values.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleRequest.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleRequest.class),
+            examples = {@ExampleObject(name = "share above", value = RULE_EXAMPLE),
+                    @ExampleObject(name = "waits and reminds", value = RULE_WAITING_EXAMPLE)}))
     @APIResponse(responseCode = "201", description = "Created.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rule.class)))
     public Uni<Response> create(@Parameter(hidden = true) InputStream body) {
@@ -88,7 +97,9 @@ public class RulesResource {
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updateRule", summary = "Replace a rule", description = "Its state is kept and re-evaluated at once.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleRequest.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleRequest.class),
+            examples = {@ExampleObject(name = "share above", value = RULE_EXAMPLE),
+                    @ExampleObject(name = "waits and reminds", value = RULE_WAITING_EXAMPLE)}))
     @APIResponse(responseCode = "200", description = "The rule.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rule.class)))
     public Uni<Response> update(@Parameter(description = ID, example = ID_EXAMPLE) @PathParam("id") String id,

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -61,8 +62,15 @@ public class SilencesResource {
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createSilence", summary = "Create a silence",
-            description = "Transitions it covers are recorded but neither sent nor streamed.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SilenceRequest.class)))
+            description = "Transitions it covers are recorded but neither sent nor streamed. It lasts from startsAt (default now) "
+                    + "until endsAt, which must be in the future and at most 366 days after startsAt.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SilenceRequest.class),
+            examples = {@ExampleObject(name = "a subscriber, one week", value = "{\"subscriberId\":\"" + SubscribersResource.ID_EXAMPLE
+                    + "\",\"startsAt\":\"2099-01-01T00:00:00Z\",\"endsAt\":\"2099-01-08T00:00:00Z\",\"comment\":\"receiver maintenance\"}"),
+                    @ExampleObject(name = "a rule", value = "{\"ruleId\":\"" + RulesResource.ID_EXAMPLE
+                    + "\",\"startsAt\":\"2099-01-01T00:00:00Z\",\"endsAt\":\"2099-12-31T00:00:00Z\"}"),
+                    @ExampleObject(name = "by labels", value = "{\"matchers\":{\"team\":\"ip\"},"
+                    + "\"startsAt\":\"2099-01-01T00:00:00Z\",\"endsAt\":\"2099-01-02T00:00:00Z\"}")}))
     @APIResponse(responseCode = "201", description = "Created.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Silence.class)))
     public Uni<Response> create(@Parameter(hidden = true) InputStream body) {

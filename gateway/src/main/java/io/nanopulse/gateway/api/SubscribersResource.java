@@ -47,6 +47,8 @@ import java.io.InputStream;
 public class SubscribersResource {
     static final String ID = "Subscriber id (UUID).";
     static final String ID_EXAMPLE = "0b9d5f1e-8f5a-4d7e-9a57-3f0b7a2c9e11";
+    /** Stands for the caller's receiver (its host must resolve to public addresses). */
+    static final String WEBHOOK_EXAMPLE = "https://hooks.example.org/nanopulse";
 
     private final Forwarder forwarder;
     private final LiveStreams liveStreams;
@@ -75,7 +77,9 @@ public class SubscribersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createSubscriber", summary = "Create a subscriber",
             description = "The answer carries the webhook signing secret (whsec_...) once; it is never shown again.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriberRequest.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriberRequest.class),
+            examples = {@ExampleObject(name = "with a webhook", value = "{\"name\":\"ip-team\",\"webhookUrl\":\"" + WEBHOOK_EXAMPLE + "\"}"),
+                    @ExampleObject(name = "stream only", value = "{\"name\":\"ip-team\"}")}))
     @APIResponse(responseCode = "201", description = "Created, with its secret.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscriber.class)))
     public Uni<Response> create(@Parameter(hidden = true) InputStream body) {
@@ -97,7 +101,9 @@ public class SubscribersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updateSubscriber", summary = "Replace a subscriber",
             description = "Saving a webhook URL (even the same) re-enables a disabled endpoint.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriberRequest.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriberRequest.class),
+            examples = {@ExampleObject(name = "with a webhook", value = "{\"name\":\"ip-team\",\"webhookUrl\":\"" + WEBHOOK_EXAMPLE + "\"}"),
+                    @ExampleObject(name = "stream only", value = "{\"name\":\"ip-team\"}")}))
     @APIResponse(responseCode = "200", description = "The subscriber.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscriber.class)))
     public Uni<Response> update(@Parameter(description = ID, example = ID_EXAMPLE) @PathParam("id") String id,

@@ -7,7 +7,7 @@ import jakarta.ws.rs.client.ClientRequestFilter;
 
 import java.net.URI;
 
-/** Signs each status probe as the gateway itself ({@link Forwarding#GATEWAY}), for the probes of API paths. */
+/** Signs each status probe of an API path as the gateway itself ({@link Forwarding#GATEWAY}). */
 final class ProbeIdentity implements ClientRequestFilter {
     private final IdentityProof proof;
 

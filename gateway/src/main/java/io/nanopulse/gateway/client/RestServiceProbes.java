@@ -15,14 +15,17 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The status probes through the Quarkus REST client (quarkus-rest-client-jackson), one client per service at
- * quarkus.rest-client.&lt;id&gt;.url. Unguarded by the circuit breakers: a probe must see a service as it is,
- * and must not trip the breaker that forwarded calls share. Every status code is an answer, not a failure.
- * Probes carry the gateway's own identity proof ({@link ProbeIdentity}).
+ * The status probes through the Quarkus REST client (quarkus-rest-client-jackson), two clients per service:
+ * its API at quarkus.rest-client.&lt;id&gt;.url (metrics' progress, carrying the gateway's own identity proof,
+ * {@link ProbeIdentity}) and its management interface at quarkus.rest-client.&lt;id&gt;-management.url
+ * (readiness, Prometheus metrics; no proof needed). Unguarded by the circuit breakers: a probe must see a
+ * service as it is, and must not trip the breaker that forwarded calls share. Every status code is an answer,
+ * not a failure.
  */
 @ApplicationScoped
 public class RestServiceProbes implements ServiceProbes {
     private final Map<Service, ServiceProbeApi> clients = new EnumMap<>(Service.class);
+    private final Map<Service, ManagementProbeApi> management = new EnumMap<>(Service.class);
 
     public RestServiceProbes(GatewayConfig config, IdentityProof proof) {
         long connect = config.downstream().connectTimeout().toMillis();
@@ -34,12 +37,18 @@ public class RestServiceProbes implements ServiceProbes {
                     .disableDefaultMapper(true)
                     .register(new ProbeIdentity(proof))
                     .build(ServiceProbeApi.class));
+            management.put(s, QuarkusRestClientBuilder.newBuilder()
+                    .baseUri(ServiceUrls.management(s))
+                    .connectTimeout(connect, TimeUnit.MILLISECONDS)
+                    .readTimeout(config.downstream().timeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .disableDefaultMapper(true)
+                    .build(ManagementProbeApi.class));
         }
     }
 
     @Override
     public Uni<Integer> readiness(Service service) {
-        return clients.get(service).ready().map(Response::getStatus);
+        return management.get(service).ready().map(Response::getStatus);
     }
 
     @Override
@@ -49,7 +58,7 @@ public class RestServiceProbes implements ServiceProbes {
 
     @Override
     public Uni<String> prometheus(Service service) {
-        return clients.get(service).metrics().map(r -> ok(r) ? r.readEntity(String.class) : null);
+        return management.get(service).metrics().map(r -> ok(r) ? r.readEntity(String.class) : null);
     }
 
     private static boolean ok(Response r) {
@@ -59,6 +68,9 @@ public class RestServiceProbes implements ServiceProbes {
     @PreDestroy
     void close() throws Exception {
         for (ServiceProbeApi client : clients.values()) {
+            client.close();
+        }
+        for (ManagementProbeApi client : management.values()) {
             client.close();
         }
     }

@@ -8,21 +8,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The operational endpoints of a service the status reads (a typed REST client; built per service). */
+/** The API endpoints of a service the status reads (a typed REST client; built per service). */
 @RegisterRestClient
 public interface ServiceProbeApi extends AutoCloseable {
-
-    @GET
-    @Path("/q/health/ready")
-    Uni<Response> ready();
 
     @GET
     @Path("/metrics/progress")
     @Produces(MediaType.APPLICATION_JSON)
     Uni<Response> progress();
-
-    @GET
-    @Path("/q/metrics")
-    @Produces(MediaType.TEXT_PLAIN)
-    Uni<Response> metrics();
 }

@@ -11,7 +11,7 @@ public final class Roles {
     public static final String READ = "read";
     /** Manage one's own subscribers, rules, silences and deliveries. */
     public static final String ALERTS = "alerts";
-    /** Manage API keys and institutions, rebuild aggregates. */
+    /** Manage API keys and institutions (and read the institutions), rebuild aggregates. */
     public static final String ADMIN = "admin";
 
     public static final List<String> ALL = List.of(INGEST, READ, ALERTS, ADMIN);

@@ -197,12 +197,14 @@ class ErrorResponsesTest {
         forwarded("getRankings", "GET", "/api/v1/rankings?kind=COUNTRY", Service.METRICS, Roles.READ, null).refused(400);
         forwarded("getLicensingRates", "GET", "/api/v1/licensing-rates", Service.METRICS, Roles.READ, null).refused(400);
         forwarded("getTimeSeries", "GET", "/api/v1/timeseries?kind=COUNTRY&key=CN", Service.METRICS, Roles.READ, null).refused(400);
-        forwarded("listInstitutions", "GET", "/api/v1/institutions", Service.METRICS, Roles.READ, null).refused(400);
-        forwarded("normaliseInstitutionName", "GET", "/api/v1/institutions/normalise?name=CAS", Service.METRICS, Roles.READ, null)
+        // Admins, who manage institutions, read them too.
+        forwarded("listInstitutions", "GET", "/api/v1/institutions", null, Service.METRICS, List.of(Roles.READ, Roles.ADMIN), null)
                 .refused(400);
+        forwarded("normaliseInstitutionName", "GET", "/api/v1/institutions/normalise?name=CAS", null, Service.METRICS,
+                List.of(Roles.READ, Roles.ADMIN), null).refused(400);
         forwarded("createInstitution", "POST", "/api/v1/institutions", Service.METRICS, Roles.ADMIN, JSON)
                 .emptyBody().refused(409).tooLarge();
-        forwarded("getInstitution", "GET", "/api/v1/institutions/{id}", "cas", Service.METRICS, Roles.READ, null)
+        forwarded("getInstitution", "GET", "/api/v1/institutions/{id}", "cas", Service.METRICS, List.of(Roles.READ, Roles.ADMIN), null)
                 .badSegment().refused(404);
         forwarded("deleteInstitution", "DELETE", "/api/v1/institutions/{id}", "cas", Service.METRICS, Roles.ADMIN, null)
                 .badSegment().refused(404);
@@ -367,7 +369,12 @@ class ErrorResponsesTest {
     /** An operation a service answers: 500 when the service fails, 503 when it is down. */
     static OpCases forwarded(String id, String method, String template, String concreteId, Service service, String role,
                              String contentType) {
-        return new OpCases(new Op(id, method, template, concreteId, service, List.of(role), contentType, sample(contentType)))
+        return forwarded(id, method, template, concreteId, service, List.of(role), contentType);
+    }
+
+    static OpCases forwarded(String id, String method, String template, String concreteId, Service service, List<String> roles,
+                             String contentType) {
+        return new OpCases(new Op(id, method, template, concreteId, service, roles, contentType, sample(contentType)))
                 .with(500, service.displayName() + " fails without a problem body", ErrorResponsesTest::serviceFails, service.id())
                 .with(503, service.displayName() + " is down", ErrorResponsesTest::serviceDown, service.id());
     }

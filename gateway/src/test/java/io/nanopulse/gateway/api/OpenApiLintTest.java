@@ -47,6 +47,21 @@ class OpenApiLintTest {
         assertTrue(output.contains("Woohoo") || output.contains("valid"), output);
     }
 
+    /** YAML 1.1 readers (PyYAML, SnakeYAML, js-yaml) must read the served YAML as the JSON form: no string becomes a timestamp. */
+    @Test
+    void theYamlDocumentReadsAsItsJsonForm() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var json = mapper.readTree(RestAssured.given().accept("application/json").get("/q/openapi?format=json").asString());
+        var response = RestAssured.given().get("/q/openapi");
+        assertTrue(response.contentType().startsWith("application/yaml"), response.contentType());
+        Object yaml = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(new org.yaml.snakeyaml.LoaderOptions()))
+                .load(response.asString());
+        java.util.Comparator<com.fasterxml.jackson.databind.JsonNode> sameValue = (a, b) -> a.isNumber() && b.isNumber()
+                ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1;
+        assertTrue(json.equals(sameValue, mapper.valueToTree(yaml)), "a YAML 1.1 reader reads the YAML document differently");
+        assertTrue(response.asString().contains("\"2099-01-08T00:00:00Z\""), "instants are quoted in the YAML form");
+    }
+
     @Test
     void everyOperationHasItsErrorsAndTheBearerScheme() {
         var doc = RestAssured.given().accept("application/json").get("/q/openapi?format=json").jsonPath();

@@ -47,6 +47,16 @@ class RoutingTest {
     }
 
     @Test
+    void adminKeysReadTheInstitutionsTheyManage() {
+        String admin = TestKeys.withRoles("admin");
+        for (String path : List.of("/institutions?size=10", "/institutions/cas", "/institutions/normalise?name=CAS")) {
+            RestAssured.given().header("Authorization", TestKeys.bearer(admin)).urlEncodingEnabled(false)
+                    .get("/api/v1" + path).then().statusCode(200);
+            assertEquals(path, FakeServices.metrics.last().uri());
+        }
+    }
+
+    @Test
     void alertsGetTheAuthenticatedPrincipalNeverTheClientsOne() {
         String key = TestKeys.create("team-alpha", "alerts");
         RestAssured.given().header("Authorization", TestKeys.bearer(key))

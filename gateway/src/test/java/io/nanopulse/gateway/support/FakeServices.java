@@ -6,12 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Starts the stand-ins of ingest-, metrics- and alerts-service once per test JVM and points the gateway at them. */
+/**
+ * Starts the stand-ins of ingest-, metrics- and alerts-service once per test JVM and points the gateway at them:
+ * each service's API and, apart, its management interface (health, Prometheus metrics), as the real ones serve
+ * them on two ports.
+ */
 public class FakeServices implements QuarkusTestResourceLifecycleManager {
     public static final String COUNTRIES = "CN,US,JP,KR,DE,FR,GB,IN,TW,CH";
     public static FakeService ingest;
     public static FakeService metrics;
     public static FakeService alerts;
+    public static FakeService ingestManagement;
+    public static FakeService metricsManagement;
+    public static FakeService alertsManagement;
 
     static synchronized void startOnce() {
         if (metrics != null) {
@@ -21,8 +28,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 .route("/events", x -> new FakeService.Answer(202, "application/json",
                         "{\"accepted\":1,\"rejected\":0,\"duplicates\":0,\"errors\":[],\"errorsTruncated\":false,\"bytes\":${bodyBytes}}"))
                 .route("/imports", x -> new FakeService.Answer(202, "application/json",
-                        "{\"accepted\":2,\"rejected\":0,\"duplicates\":0,\"errors\":[],\"errorsTruncated\":false,\"bytes\":${bodyBytes}}"))
-                .route("/q/health/ready", "{\"status\":\"UP\"}");
+                        "{\"accepted\":2,\"rejected\":0,\"duplicates\":0,\"errors\":[],\"errorsTruncated\":false,\"bytes\":${bodyBytes}}"));
+        ingestManagement = new FakeService().route("/q/health/ready", "{\"status\":\"UP\"}");
         metrics = new FakeService()
                 .route("/", "{\"ok\":true}")
                 .route("/metrics/figures", "{\"subject\":{\"kind\":\"COUNTRY\",\"key\":\"CN\",\"name\":\"CN\"},\"filings\":123,"
@@ -33,20 +40,21 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                         + "\"lastAppliedAt\":\"2025-06-01T11:59:58Z\",\"patents\":900,\"parked\":0,\"unpublishedChanges\":0}")
                 .route("/institutions/missing", x -> new FakeService.Answer(404, "application/problem+json",
                         "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no institution missing\"}"))
-                .route("/institutions/plain-error", x -> new FakeService.Answer(500, "text/html", "<html>boom</html>"))
-                .route("/q/health/ready", "{\"status\":\"UP\"}");
+                .route("/institutions/plain-error", x -> new FakeService.Answer(500, "text/html", "<html>boom</html>"));
+        metricsManagement = new FakeService().route("/q/health/ready", "{\"status\":\"UP\"}");
         alerts = new FakeService()
                 .route("/", "{\"items\":[],\"page\":0,\"size\":50,\"totalItems\":0}")
-                .route("/subscribers/", "{\"id\":\"0b9d5f1e-8f5a-4d7e-9a57-3f0b7a2c9e11\",\"name\":\"ops\"}")
+                .route("/subscribers/", "{\"id\":\"0b9d5f1e-8f5a-4d7e-9a57-3f0b7a2c9e11\",\"name\":\"ops\"}");
+        alertsManagement = new FakeService()
                 .route("/q/health/ready", x -> new FakeService.Answer(503, "application/json", "{\"status\":\"DOWN\"}"))
                 .route("/q/metrics", x -> new FakeService.Answer(200, "text/plain",
                         "# TYPE nanopulse_alerts_webhook_deliveries_total counter\n"
                                 + "nanopulse_alerts_webhook_deliveries_total{outcome=\"delivered\"} 6.0\n"
                                 + "nanopulse_alerts_webhook_deliveries_total{outcome=\"retry\"} 2.0\n"
                                 + "nanopulse_alerts_webhook_deliveries_total{outcome=\"ignored\"} 5.0\n"));
-        ingest.start();
-        metrics.start();
-        alerts.start();
+        for (FakeService s : List.of(ingest, metrics, alerts, ingestManagement, metricsManagement, alertsManagement)) {
+            s.start();
+        }
     }
 
     static String rankings() {
@@ -75,7 +83,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         startOnce();
         return Map.of("quarkus.rest-client.ingest.url", ingest.url(),
                 "quarkus.rest-client.metrics.url", metrics.url(),
-                "quarkus.rest-client.alerts.url", alerts.url());
+                "quarkus.rest-client.alerts.url", alerts.url(),
+                "quarkus.rest-client.ingest-management.url", ingestManagement.url(),
+                "quarkus.rest-client.metrics-management.url", metricsManagement.url(),
+                "quarkus.rest-client.alerts-management.url", alertsManagement.url());
     }
 
     @Override

@@ -5,12 +5,14 @@ import io.nanopulse.ingest.Events;
 import io.nanopulse.testkit.quarkus.KafkaTestResource;
 import io.nanopulse.testkit.trust.GatewayProof;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
@@ -54,8 +56,13 @@ class GatewayProofTest {
                 .body("type", equalTo(ProblemType.FORBIDDEN.uri()));
     }
 
+    @TestHTTPResource(value = "/health/live", management = true) // under the management root, /q
+    URL live;
+
     @Test
-    void healthStaysOpen() {
-        RestAssured.given().when().get("/q/health/live").then().statusCode(200);
+    void healthIsOnTheManagementPortWithoutProofAndNotOnTheApiPort() {
+        RestAssured.given().when().get(live).then().statusCode(200);
+        RestAssured.given().when().get("/q/health/live").then().statusCode(401)
+                .body("type", equalTo(ProblemType.UNAUTHENTICATED.uri()));
     }
 }

@@ -9,12 +9,14 @@ import io.nanopulse.ingest.Events;
 import io.nanopulse.ingest.PatentEventsTopic;
 import io.nanopulse.testkit.quarkus.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 class CloudEventsOnTopicTest {
+
+    @TestHTTPResource(value = "/metrics", management = true) // under the management root, /q
+    URL metrics;
 
     @Test
     void acceptedEventsAreBinaryCloudEventsKeyedByPatentWithTheRequestsTraceContext() throws Exception {
@@ -90,7 +95,7 @@ class CloudEventsOnTopicTest {
                 .get("counterpartyCountry").asText());
 
         // The producer's own meters reach the scrape, and count the records it sent.
-        String scrape = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape = given().when().get(metrics).then().statusCode(200).extract().asString();
         var sent = java.util.regex.Pattern.compile(
                 "^kafka_producer_record_send_total\\{[^}]*client_id=\"ingest-patent-events\"[^}]*} ([0-9.E+]+)$",
                 java.util.regex.Pattern.MULTILINE).matcher(scrape);

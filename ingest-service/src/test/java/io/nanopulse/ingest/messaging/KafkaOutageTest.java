@@ -6,12 +6,14 @@ import io.nanopulse.ingest.PatentEventsTopic;
 import io.nanopulse.testkit.infra.KafkaBroker;
 import io.nanopulse.testkit.quarkus.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class KafkaOutageTest {
     private static final int PER_BATCH = 50;
 
+    @TestHTTPResource(value = "/health/ready", management = true) // under the management root, /q
+    URL ready;
+
     @Test
     void brokerDownMeans503AndNotReadyAndNothingAcknowledgedIsLost() {
         KafkaBroker broker = KafkaTestResource.broker();
@@ -48,13 +53,13 @@ class KafkaOutageTest {
         given().contentType(ContentType.JSON).body(batch(run + "a"))
                 .when().post("/events")
                 .then().statusCode(202).body("accepted", equalTo(PER_BATCH));
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get(ready).then().statusCode(200);
 
         long acceptedWhileDown;
         try {
             broker.stop();
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                    given().when().get("/q/health/ready").then().statusCode(503)
+                    given().when().get(ready).then().statusCode(503)
                             .body("status", equalTo("DOWN")));
 
             Response down = given().contentType(ContentType.JSON).body(batch(run + "b"))
@@ -75,7 +80,7 @@ class KafkaOutageTest {
         }
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                given().when().get("/q/health/ready").then().statusCode(200));
+                given().when().get(ready).then().statusCode(200));
         // The producer reconnects on its own; the first request after the return may still be refused.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 given().contentType(ContentType.JSON).body(batch(run + "c"))

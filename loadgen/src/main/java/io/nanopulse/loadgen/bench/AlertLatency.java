@@ -3,7 +3,6 @@ package io.nanopulse.loadgen.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nanopulse.contracts.Json;
-import io.nanopulse.loadgen.ApiKey;
 import io.nanopulse.loadgen.LoadGen;
 import io.nanopulse.testkit.http.HttpStub;
 import io.nanopulse.testkit.infra.Ports;
@@ -57,9 +56,7 @@ final class AlertLatency implements Scenario {
             log("alert latency: %d samples under %,d events/s of background load", SAMPLES, BACKGROUND_EVENTS_PER_SECOND);
             var background = new Thread(() -> {
                 try {
-                    LoadGen.run(new String[]{"send", "--gateway", run.platform().gatewayUrl(), "--seed", "7",
-                            "--scale", "0.05", "--rate", Integer.toString(BACKGROUND_EVENTS_PER_SECOND),
-                            "--out", run.out().resolve("background.json").toString()}, Map.of(ApiKey.ENV, loadKey));
+                    LoadGen.sendCorpus(run.platform().gatewayUrl(), loadKey, 7, 0.05, BACKGROUND_EVENTS_PER_SECOND);
                 } catch (Exception e) {
                     log("background load stopped: %s", e.getMessage());
                 }

@@ -13,23 +13,21 @@ import java.util.Map;
 import static io.nanopulse.loadgen.bench.BenchRun.log;
 
 /**
- * The whole-platform benchmark (deploy/bench/run.sh [scale] [--cold]): starts the platform on a fresh data
+ * The whole-platform benchmark ({@code nanopulse bench [scale] [--cold]}, which deploy/bench/run.sh runs): starts the platform on a fresh data
  * folder under deploy/bench/out, runs each scenario against it in turn, stops it, and writes results.json and
  * results.html (a chart) and prints a table. The scenarios, in order:
  * {@link RawLimits}, {@link EndToEndReplay}, {@link MetricsQueries}, {@link MetricsDrain}, {@link AlertLatency},
  * {@link GatewayLatency}, {@link Footprint}.
  *
- * <p>System properties: {@code nanopulse.root} (the repository, default .), {@code nanopulse.kafkaTools}
- * (Kafka's tools, default loadgen/kafka-tools/target/libs).
+ * <p>System property {@code nanopulse.kafkaTools}: Kafka's tools (default loadgen/kafka-tools/target/libs).
  */
 public final class Bench {
     private Bench() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Path root = Path.of(System.getProperty("nanopulse.root", ".")).toAbsolutePath().normalize();
-        double scale = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
-        boolean warm = !(args.length > 1 && args[1].equals("--cold"));
+    /** The benchmark of the repository at {@code repo} at a corpus scale, warm (after a warm-up) or cold. */
+    public static void run(Path repo, double scale, boolean warm) throws Exception {
+        Path root = repo.toAbsolutePath().normalize();
         Path out = root.resolve("deploy/bench/out");
         Path tools = Path.of(System.getProperty("nanopulse.kafkaTools", root.resolve("loadgen/kafka-tools/target/libs").toString()));
         if (!Files.isDirectory(tools)) {

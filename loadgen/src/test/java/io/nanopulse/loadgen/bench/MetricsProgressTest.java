@@ -20,7 +20,7 @@ class MetricsProgressTest {
     private static final IdentityProof PROOF = new IdentityProof(SigningKeys.parse(Base64.getEncoder().encodeToString(new byte[32])));
     private static ServiceProcess metricsAt(HttpStub stub) {
         // Not started: only its name and URL are used.
-        return new ServiceProcess("metrics-service", Path.of("quarkus-run.jar"), stub.port(), "64m", Map.of(), Path.of("metrics.log"), List.of());
+        return new ServiceProcess("metrics-service", Path.of("quarkus-run.jar"), stub.port(), stub.port(), "64m", Map.of(), Path.of("metrics.log"), List.of());
     }
 
     @Test

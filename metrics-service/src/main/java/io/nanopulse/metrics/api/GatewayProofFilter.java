@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * Only the gateway may call this service: every API request carries an {@link IdentityProof} of its method,
  * target and identity (401 otherwise, also for paths that do not exist); a resource marked
- * {@link RequiresRole} needs that role among the proven ones (403). /q/ (health, metrics) is not an API path.
+ * {@link RequiresRole} needs that role among the proven ones (403). Health and metrics answer on the management
+ * port, which this filter does not guard.
  */
 public class GatewayProofFilter {
     private static final String IDENTITY = ForwardedIdentity.class.getName();

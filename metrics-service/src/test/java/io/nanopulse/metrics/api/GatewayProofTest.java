@@ -6,10 +6,13 @@ import io.nanopulse.testkit.quarkus.PostgresTestResource;
 import io.nanopulse.testkit.trust.GatewayProof;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+
+import java.net.URL;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,9 +57,13 @@ class GatewayProofTest {
         RestAssured.given().filter(GatewayProof.as("an-admin", "admin")).get("/admin/consumption").then().statusCode(200);
     }
 
+    @TestHTTPResource(value = "/health/live", management = true) // under the management root, /q
+    URL live;
+
     @Test
-    void healthStaysOpen() {
-        RestAssured.given().get("/q/health/live").then().statusCode(200);
+    void healthIsOnTheManagementPortWithoutProofAndNotOnTheApiPort() {
+        RestAssured.given().get(live).then().statusCode(200);
+        assertUnauthenticated("/q/health/live on the API port", RestAssured.given().get("/q/health/live"));
     }
 
     private static void assertUnauthenticated(String name, Response r) {

@@ -7,6 +7,7 @@ import io.nanopulse.testkit.quarkus.KafkaTestResource;
 import io.nanopulse.testkit.quarkus.PostgresTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import javax.sql.DataSource;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -53,6 +55,9 @@ class MetricsPipelineTest {
     static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
     private static boolean produced;
+
+    @TestHTTPResource(value = "/metrics", management = true) // under the management root, /q
+    URL prometheus;
 
     /** Once per class; in @BeforeEach because RestAssured learns the random test port only then. */
     @BeforeEach
@@ -298,7 +303,7 @@ class MetricsPipelineTest {
 
         // Operators see the folds: their timing, and nothing this instance appended left unfolded.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            String meters = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String meters = given().get(prometheus).then().statusCode(200).extract().asString();
             assertTrue(meters.contains("nanopulse_metrics_counters_fold_seconds_count"), "fold timer exported");
             // The stream's batches were applied in parallel parts (so the figures above were added up from parts):
             // more parts than batches.
@@ -316,7 +321,7 @@ class MetricsPipelineTest {
         long filings = nzFilings();
         given().post("/admin/consumption/pause").then().statusCode(200).body("paused", org.hamcrest.Matchers.equalTo(true));
         given().get("/admin/consumption").then().statusCode(200).body("paused", org.hamcrest.Matchers.equalTo(true));
-        assertEquals(1.0, meter(given().get("/q/metrics").then().extract().asString(), "nanopulse_metrics_consumption_paused"));
+        assertEquals(1.0, meter(given().get(prometheus).then().extract().asString(), "nanopulse_metrics_consumption_paused"));
         String patentId = "NZ" + (100000 + new java.util.Random().nextInt(900000)) + "PAUSE";
         try (var producer = new KafkaProducer<String, String>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
@@ -334,7 +339,7 @@ class MetricsPipelineTest {
         given().post("/admin/consumption/resume").then().statusCode(200).body("paused", org.hamcrest.Matchers.equalTo(false));
         await().atMost(Duration.ofSeconds(30)).until(() -> nzFilings() == filings + 1);
         assertEquals(applied + 1, given().get("/metrics/progress").then().extract().jsonPath().getLong("eventsApplied"));
-        assertEquals(0.0, meter(given().get("/q/metrics").then().extract().asString(), "nanopulse_metrics_consumption_paused"));
+        assertEquals(0.0, meter(given().get(prometheus).then().extract().asString(), "nanopulse_metrics_consumption_paused"));
     }
 
     private static long nzFilings() {

@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * deploy/compose/docker-compose.yml, without Docker: the images and services, only the gateway published and
- * only on loopback, a healthcheck on everything long-running, services built from Dockerfiles that exist,
+ * only on loopback, a healthcheck on everything long-running (the services' on their management ports), the
+ * gateway's probes at the services' management ports, services built from Dockerfiles that exist,
  * secrets from the environment, and topics created with the same settings as the Kubernetes KafkaTopics.
  */
 @SuppressWarnings("unchecked")
@@ -76,6 +77,28 @@ class ComposeFileTest {
         }
     }
 
+    /** quarkus.management.port of a service's application.properties. */
+    static String managementPort(String service) {
+        try {
+            var props = new java.util.Properties();
+            props.load(Files.newBufferedReader(Promtool.root().resolve(service).resolve("src/main/resources/application.properties")));
+            String port = props.getProperty("quarkus.management.port");
+            assertNotNull(port, service + " sets no quarkus.management.port");
+            return port;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theGatewayProbesTheServicesManagementPorts() {
+        var gateway = env("gateway");
+        for (String s : List.of("ingest", "metrics", "alerts")) {
+            assertEquals("http://" + s + "-service:" + managementPort(s + "-service"),
+                    gateway.get("NANOPULSE_" + s.toUpperCase(java.util.Locale.ROOT) + "_MANAGEMENT_URL"), s);
+        }
+    }
+
     @Test
     void everythingLongRunningHasAHealthcheckAndDependentsWaitForIt() {
         for (var e : services.entrySet()) {
@@ -84,8 +107,7 @@ class ComposeFileTest {
             assertNotNull(health, e.getKey() + " has no healthcheck");
             String test = String.join(" ", (List<String>) health.get("test"));
             if (SERVICES.contains(e.getKey())) {
-                String port = (String) env(e.getKey()).getOrDefault("QUARKUS_HTTP_PORT", Map.of(
-                        "ingest-service", "8081", "metrics-service", "8082", "alerts-service", "8083", "gateway", "8080").get(e.getKey()));
+                String port = (String) env(e.getKey()).getOrDefault("QUARKUS_MANAGEMENT_PORT", managementPort(e.getKey()));
                 assertTrue(test.contains("http://localhost:" + port + "/q/health/ready"), e.getKey() + ": " + test);
             }
         }

@@ -41,8 +41,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * deploy/kubernetes, offline: every manifest is reachable from a kustomization and parses; core kinds parse
  * strictly into fabric8's Kubernetes model; the Strimzi and CloudNativePG resources carry the settings the
  * design depends on (KRaft, 3 nodes, topic partitions/replication/min ISR, 3 PostgreSQL instances, one
- * database and owner per service); the services have probes, resources, config and secrets; only the gateway
- * is exposed, and the NetworkPolicies admit exactly the intended peers.
+ * database and owner per service); the services have probes (on their management ports), resources, config
+ * and secrets; only the gateway's public paths are exposed, and the NetworkPolicies admit exactly the intended
+ * peers, Prometheus to the management ports only.
  */
 class KubernetesManifestsTest {
     static final Path K8S = Promtool.root().resolve("deploy/kubernetes");
@@ -128,17 +129,22 @@ class KubernetesManifestsTest {
             Container c = dep.getSpec().getTemplate().getSpec().getContainers().get(0);
             assertEquals(1, dep.getSpec().getTemplate().getSpec().getContainers().size(), name);
             assertEquals("http", c.getPorts().get(0).getName(), name);
+            assertEquals("management", c.getPorts().get(1).getName(), name);
+            assertEquals(Integer.parseInt(ComposeFileTest.managementPort(name)), c.getPorts().get(1).getContainerPort(),
+                    name + "'s management port is the one its application.properties sets");
             assertEquals("/q/health/ready", c.getReadinessProbe().getHttpGet().getPath(), name + " readiness");
             assertEquals("/q/health/live", c.getLivenessProbe().getHttpGet().getPath(), name + " liveness");
             assertEquals("/q/health/started", c.getStartupProbe().getHttpGet().getPath(), name + " startup");
             for (var probe : List.of(c.getReadinessProbe(), c.getLivenessProbe(), c.getStartupProbe())) {
-                assertEquals("http", probe.getHttpGet().getPort().getStrVal(), name + " probes the named http port");
+                assertEquals("management", probe.getHttpGet().getPort().getStrVal(), name + " probes the named management port");
             }
             assertEquals(dep.getSpec().getSelector().getMatchLabels().get("app.kubernetes.io/name"), name);
 
             var env = c.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, v -> v));
             int port = c.getPorts().get(0).getContainerPort();
             assertEquals(Integer.toString(port), env.get("QUARKUS_HTTP_PORT").getValue(), name + " listens on its container port");
+            assertEquals(Integer.toString(c.getPorts().get(1).getContainerPort()), env.get("QUARKUS_MANAGEMENT_PORT").getValue(),
+                    name + " serves health and metrics on its management container port");
 
             // Memory: the limit holds the heap (-Xmx, as on one machine) plus room for metaspace, threads and buffers.
             var resources = c.getResources();
@@ -289,8 +295,19 @@ class KubernetesManifestsTest {
     void onlyTheGatewayIsExposed() {
         var ingresses = typed(base, Ingress.class, "Ingress");
         assertEquals(1, ingresses.size());
-        ingresses.get(0).getSpec().getRules().forEach(r -> r.getHttp().getPaths().forEach(p ->
-                assertEquals("gateway", p.getBackend().getService().getName())));
+        // The API, the dashboard and its assets, the OpenAPI document and the Swagger UI: never health or metrics.
+        Set<String> publicPaths = Set.of("Prefix /api/v1", "Exact /", "Prefix /dashboard", "Exact /q/openapi", "Prefix /q/swagger-ui");
+        for (var docs : List.of(base, production)) {
+            Ingress ingress = StrictKubernetesModel.typed(one(docs, "Ingress", "gateway").tree(), Ingress.class);
+            ingress.getSpec().getRules().forEach(r -> {
+                assertEquals(publicPaths, r.getHttp().getPaths().stream().map(p -> p.getPathType() + " " + p.getPath())
+                        .collect(Collectors.toSet()), r.getHost());
+                r.getHttp().getPaths().forEach(p -> {
+                    assertEquals("gateway", p.getBackend().getService().getName());
+                    assertEquals("http", p.getBackend().getService().getPort().getName(), "the Ingress reaches the API port only");
+                });
+            });
+        }
         for (Service s : typed(base, Service.class, "Service")) {
             String type = Objects.requireNonNullElse(s.getSpec().getType(), "ClusterIP");
             assertEquals("ClusterIP", type, s.getMetadata().getName() + " must not be reachable from outside");
@@ -300,6 +317,12 @@ class KubernetesManifestsTest {
             assertEquals(svc, s.getSpec().getSelector().get("app.kubernetes.io/name"));
             Service pods = StrictKubernetesModel.typed(one(base, "Service", svc + "-pods").tree(), Service.class);
             assertEquals("None", pods.getSpec().getClusterIP(), "headless: one DNS record per pod for Prometheus");
+            assertEquals(List.of("management"), pods.getSpec().getPorts().stream().map(x -> x.getTargetPort().getStrVal()).toList(),
+                    svc + "-pods: Prometheus scrapes the management port");
+            if (svc.equals("gateway")) {
+                assertEquals(List.of("http"), s.getSpec().getPorts().stream().map(x -> x.getTargetPort().getStrVal()).toList(),
+                        "the gateway's Service, behind the Ingress, carries its API only");
+            }
         }
     }
 
@@ -311,6 +334,16 @@ class KubernetesManifestsTest {
                 .map(NetworkPolicyPeer::getPodSelector).filter(Objects::nonNull)
                 .forEach(sel -> apps.add(String.valueOf(sel.getMatchLabels())));
         return apps;
+    }
+
+    private static Set<String> namespacesAllowed(NetworkPolicy p, int port) {
+        Set<String> namespaces = new TreeSet<>();
+        p.getSpec().getIngress().stream()
+                .filter(rule -> rule.getPorts().stream().anyMatch(x -> x.getPort().getIntVal() == port))
+                .flatMap(rule -> rule.getFrom().stream())
+                .map(NetworkPolicyPeer::getNamespaceSelector).filter(Objects::nonNull)
+                .forEach(sel -> namespaces.add(sel.getMatchLabels().get("kubernetes.io/metadata.name")));
+        return namespaces;
     }
 
     private static String app(String name) {
@@ -330,6 +363,21 @@ class KubernetesManifestsTest {
         assertEquals(Set.of(app("gateway"), app("alerts-service")), appsAllowed(policies.get("metrics-service-http"), 8082));
         assertEquals(Set.of(app("gateway")), appsAllowed(policies.get("alerts-service-http"), 8083));
         assertEquals(Set.of(), appsAllowed(policies.get("gateway-http"), 8080), "the gateway is reached through the ingress controller");
+        assertEquals(Set.of("ingress-nginx"), namespacesAllowed(policies.get("gateway-http"), 8080));
+        Map.of("ingest-service", 8081, "metrics-service", 8082, "alerts-service", 8083).forEach((svc, port) ->
+                assertEquals(Set.of(), namespacesAllowed(policies.get(svc + "-http"), port), svc + "'s API: no namespace, Prometheus included"));
+        // Health and metrics: Prometheus (namespace monitoring) everywhere, the gateway's status at the services.
+        Map<String, Set<String>> managementPeers = Map.of("gateway", Set.of(), "ingest-service", Set.of(app("gateway")),
+                "metrics-service", Set.of(app("gateway")), "alerts-service", Set.of(app("gateway")));
+        managementPeers.forEach((svc, apps) -> {
+            NetworkPolicy p = policies.get(svc + "-management");
+            assertNotNull(p, "no NetworkPolicy " + svc + "-management");
+            int port = Integer.parseInt(ComposeFileTest.managementPort(svc));
+            assertEquals(apps, appsAllowed(p, port), svc + " management");
+            assertEquals(Set.of("monitoring"), namespacesAllowed(p, port), svc + " management");
+            assertEquals(Set.of(port), p.getSpec().getIngress().stream().flatMap(r -> r.getPorts().stream())
+                    .map(x -> x.getPort().getIntVal()).collect(Collectors.toSet()), svc + "-management admits its management port only");
+        });
         assertEquals(Set.of(app("metrics-service"), app("alerts-service"), app("gateway"), "{cnpg.io/cluster=nanopulse-pg}"),
                 appsAllowed(policies.get("postgres-clients"), 5432));
         assertEquals(Set.of("{nanopulse.io/kafka-client=true}"), appsAllowed(policies.get("kafka-clients"), 9092));

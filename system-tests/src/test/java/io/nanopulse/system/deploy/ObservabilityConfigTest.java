@@ -82,19 +82,33 @@ class ObservabilityConfigTest {
     }
 
     @Test
-    void loopbackTargetsAreTheServicesDefaultPorts() throws IOException {
+    void loopbackTargetsAreTheServicesDefaultManagementPorts() throws IOException {
         String config = Files.readString(DIR.resolve("prometheus.yml"));
         var target = Pattern.compile("targets: \\[\"127\\.0\\.0\\.1:(\\d+)\"]\\s+labels: \\{service: ([a-z-]+)}").matcher(config);
         Map<String, Integer> targets = new TreeMap<>();
         while (target.find()) targets.put(target.group(2), Integer.parseInt(target.group(1)));
         Map<String, Integer> defaults = new TreeMap<>();
-        var port = Pattern.compile("(?m)^quarkus\\.http\\.port=(?:\\$\\{[A-Z_]+:)?(\\d+)}?$");
+        var port = Pattern.compile("(?m)^quarkus\\.management\\.port=(?:\\$\\{[A-Z_]+:)?(\\d+)}?$");
         for (String service : List.of("gateway", "ingest-service", "metrics-service", "alerts-service")) {
             var m = port.matcher(Files.readString(Promtool.root().resolve(service + "/src/main/resources/application.properties")));
-            assertTrue(m.find(), service + " declares quarkus.http.port");
+            assertTrue(m.find(), service + " declares quarkus.management.port");
             defaults.put(service, Integer.parseInt(m.group(1)));
         }
         assertEquals(defaults, targets);
+        assertTrue(config.contains("metrics_path: /q/metrics"), "Micrometer's path on the management interface");
+    }
+
+    @Test
+    void kubernetesTargetsAreTheManagementPorts() throws IOException {
+        String config = Files.readString(DIR.resolve("prometheus-kubernetes.yml"));
+        var target = Pattern.compile("names: \\[([a-z-]+)-pods\\.[a-z.]+]\\s+type: A\\s+port: (\\d+)").matcher(config);
+        Map<String, Integer> targets = new TreeMap<>();
+        while (target.find()) targets.put(target.group(1), Integer.parseInt(target.group(2)));
+        Map<String, Integer> management = new TreeMap<>();
+        for (String service : List.of("gateway", "ingest-service", "metrics-service", "alerts-service")) {
+            management.put(service, Integer.parseInt(ComposeFileTest.managementPort(service)));
+        }
+        assertEquals(management, targets);
     }
 
     @Test

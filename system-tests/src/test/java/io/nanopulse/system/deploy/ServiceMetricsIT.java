@@ -32,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The four packaged services after real traffic (events in, a dead letter, an alert delivered to a webhook):
  * every /q/metrics output passes {@code promtool check metrics}, and every series the alerting rules and the
  * Grafana dashboard query is really exported by some service — so the rules cannot silently watch nothing.
+ * Health and metrics answer on each service's management port only, never on its API port.
  */
 class ServiceMetricsIT {
     static LocalPlatform platform;
@@ -61,7 +62,7 @@ class ServiceMetricsIT {
         platform.start();
         driveTraffic();
         for (String service : LocalPlatform.ALL_SERVICES) {
-            String text = given().baseUri(platform.service(service).url()).accept("text/plain")
+            String text = given().baseUri(platform.service(service).managementUrl()).accept("text/plain")
                     .get("/q/metrics").then().statusCode(200).extract().asString();
             exposition.put(service, text);
             Files.writeString(data.resolve(service + ".metrics.txt"), text);
@@ -96,8 +97,28 @@ class ServiceMetricsIT {
         }
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> webhooks.get() >= 1);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> given().baseUri(platform.service("metrics-service").url()).get("/q/metrics").asString()
+                .until(() -> given().baseUri(platform.service("metrics-service").managementUrl()).get("/q/metrics").asString()
                         .contains("nanopulse_metrics_dead_letters_total"));
+    }
+
+    @Test
+    void healthAndMetricsAnswerOnTheManagementPortsOnly() {
+        for (String service : LocalPlatform.ALL_SERVICES) {
+            var process = platform.service(service);
+            for (String path : List.of("/q/health/ready", "/q/health/live", "/q/health/started")) {
+                given().baseUri(process.managementUrl()).get(path).then().statusCode(200)
+                        .contentType(org.hamcrest.Matchers.startsWith("application/json"))
+                        .body("status", org.hamcrest.Matchers.equalTo("UP"));
+            }
+            assertTrue(exposition.get(service).contains("# TYPE jvm_memory_used_bytes gauge"), service + " exports Prometheus text");
+            // The API port: the gateway's answers 404 like any unknown path; a service's, like any request
+            // without the gateway's proof, 401.
+            int refused = service.equals("gateway") ? 404 : 401;
+            for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready")) {
+                given().baseUri(process.url()).get(path).then().statusCode(refused)
+                        .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
+            }
+        }
     }
 
     /** Every nanopulse_* meter must pass promtool's lint too (a description, so HELP is never empty). */

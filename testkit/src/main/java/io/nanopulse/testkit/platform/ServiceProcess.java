@@ -15,13 +15,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One packaged Quarkus service (quarkus-app/quarkus-run.jar) running in its own JVM. */
+/**
+ * One packaged Quarkus service (quarkus-app/quarkus-run.jar) running in its own JVM: its API on one port, its
+ * management interface (health, Prometheus metrics) on another.
+ */
 public final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Path jar;
     private final int port;
+    private final int managementPort;
     private final String heap;
     private final Map<String, String> env;
     private final Path log;
@@ -29,10 +33,12 @@ public final class ServiceProcess {
     private Process process;
     private long startMillis;
 
-    public ServiceProcess(String name, Path jar, int port, String heap, Map<String, String> env, Path log, List<String> jvmArgs) {
+    public ServiceProcess(String name, Path jar, int port, int managementPort, String heap, Map<String, String> env, Path log,
+                          List<String> jvmArgs) {
         this.name = name;
         this.jar = jar;
         this.port = port;
+        this.managementPort = managementPort;
         this.heap = heap;
         this.env = env;
         this.log = log;
@@ -49,6 +55,15 @@ public final class ServiceProcess {
 
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    public int managementPort() {
+        return managementPort;
+    }
+
+    /** Where /q/health/* and /q/metrics answer. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public long pid() {
@@ -90,10 +105,10 @@ public final class ServiceProcess {
         }
     }
 
-    /** Waits until /q/health/ready answers 200; returns the milliseconds since start. */
+    /** Waits until /q/health/ready on the management port answers 200; returns the milliseconds since start. */
     public long awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        var request = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+        var request = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);

@@ -12,10 +12,11 @@ import java.util.UUID;
 /** Mute a rule, a subscriber and/or the rules carrying all given labels, until {@code endsAt}. */
 @Schema(name = "SilenceRequest", description = "Mute a rule, a subscriber and/or rules with all given labels until endsAt.")
 public record SilenceRequest(UUID ruleId, UUID subscriberId, Map<String, String> matchers,
-                             @Schema(description = "Default now; an instant " + Dates.RANGE)
+                             @Schema(examples = "2099-01-01T00:00:00Z", description = "Default now; an instant " + Dates.RANGE)
                              @JsonDeserialize(using = StrictInstantDeserializer.class) Instant startsAt,
-                             @Schema(required = true, examples = "2030-01-01T00:00:00Z",
-                                     description = "An instant " + Dates.RANGE)
+                             @Schema(required = true, examples = "2099-01-08T00:00:00Z",
+                                     description = "An instant in the future, after startsAt and at most 366 days after it "
+                                             + "(a silence lasts at most 366 days; startsAt defaults to now)")
                              @JsonDeserialize(using = StrictInstantDeserializer.class) Instant endsAt,
                              @Schema(maxLength = 500) String comment) {
 }

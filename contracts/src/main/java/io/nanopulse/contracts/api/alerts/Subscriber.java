@@ -14,7 +14,9 @@ import java.util.UUID;
 @Schema(name = "Subscriber", description = "A subscriber; secret (whsec_...) appears only in the answer that created it.")
 public record Subscriber(@Schema(examples = "0b9d5f1e-8f5a-4d7e-9a57-3f0b7a2c9e11") UUID id,
                          @Schema(examples = "ops team") String name, Webhook webhook,
-                         @Schema(examples = "/subscribers/0b9d5f1e-8f5a-4d7e-9a57-3f0b7a2c9e11/stream") String streamUrl,
+                         @Schema(description = "The subscriber's live SSE stream in the public API (role alerts).",
+                                 examples = "http://127.0.0.1:8080/api/v1/subscribers/0b9d5f1e-8f5a-4d7e-9a57-3f0b7a2c9e11/stream")
+                         String streamUrl,
                          @Schema(examples = "whsec_MfKQ9r8GKYqrTwJzuyk8", nullable = true) String secret,
                          Instant previousSecretValidUntil, Instant createdAt, Instant updatedAt) {
 }

@@ -1,0 +1,35 @@
+package io.nanopulse.loadgen;
+
+import io.nanopulse.loadgen.bench.Bench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code nanopulse bench}: the whole-platform benchmark ({@link Bench}); deploy/bench/run.sh builds and runs it. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        header = "Run the whole-platform benchmark (Linux; from the repository).",
+        description = {"Run the whole-platform benchmark: starts its own platform from the repository's build on a fresh "
+                + "data folder (deploy/bench/out/platform), measures, stops it, and writes deploy/bench/out/results.json, "
+                + "results.html and a table. Needs the repository built (deploy/bench/run.sh does both) and hey on the PATH."})
+final class BenchCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SCALE", arity = "0..1", defaultValue = "1.0",
+            description = "The demo corpus's scale for the replay (default: ${DEFAULT-VALUE}: 1.24 million events).")
+    double scale;
+
+    @Option(names = "--cold", description = "Replay on the just-started platform, without the warm-up.")
+    boolean cold;
+
+    @Option(names = "--root", paramLabel = "DIR", description = "The repository (default: the working folder).")
+    Path root;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(scale > 0 && scale <= 4)) throw new IllegalArgumentException("SCALE must be above 0 and at most 4, not " + scale);
+        Path repo = root != null ? root : Path.of(".");
+        Bench.run(repo, scale, !cold);
+        return 0;
+    }
+}
