@@ -2,6 +2,7 @@ package io.nanopulse.gateway.api;
 
 import io.nanopulse.gateway.api.auth.ApiKeyIdentityProvider;
 import io.nanopulse.gateway.application.ApiKeys;
+import io.nanopulse.gateway.application.StreamSlots;
 import io.nanopulse.gateway.config.GatewayConfig;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
@@ -20,26 +21,39 @@ import java.time.Duration;
  * line every nanopulse.gateway.stream-heartbeat (so a quiet stream outlives idle timeouts), and the end of
  * the stream once the caller's key is revoked or loses the role: the key is read from the key store every
  * nanopulse.gateway.auth.cache-ttl, so a revocation on any instance ends the stream within that time. While
- * the store cannot be reached, the stream stays open.
+ * the store cannot be reached, the stream stays open. Each stream holds a slot of {@link StreamSlots} from
+ * before its service is called until it ends for any reason.
  */
 @ApplicationScoped
 public class LiveStreams {
     private static final Logger LOG = Logger.getLogger(LiveStreams.class);
 
     private final ApiKeys keys;
+    private final StreamSlots slots;
     private final SecurityIdentity identity;
     private final Duration heartbeat;
     private final Duration recheck;
 
-    public LiveStreams(ApiKeys keys, SecurityIdentity identity, GatewayConfig config) {
+    public LiveStreams(ApiKeys keys, StreamSlots slots, SecurityIdentity identity, GatewayConfig config) {
         this.keys = keys;
+        this.slots = slots;
         this.identity = identity;
         this.heartbeat = config.streamHeartbeat();
         this.recheck = config.auth().cacheTtl();
     }
 
-    /** The caller's stream of {@code data}, open while the caller's key holds {@code role}. */
-    public Multi<OutboundSseEvent> open(Multi<String> data, String role, Sse sse) {
+    /**
+     * A slot for one more stream of the caller's key, to pass to {@link #open}.
+     *
+     * @throws io.nanopulse.gateway.application.TooManyStreamsException when the key or this instance is at its limit
+     */
+    public StreamSlots.Slot reserve() {
+        Long keyId = identity.getAttribute(ApiKeyIdentityProvider.KEY_ID);
+        return slots.acquire(keyId == null ? -1 : keyId);
+    }
+
+    /** The caller's stream of {@code data}, open while the caller's key holds {@code role}; releases the slot at its end. */
+    public Multi<OutboundSseEvent> open(StreamSlots.Slot slot, Multi<String> data, String role, Sse sse) {
         Long keyId = identity.getAttribute(ApiKeyIdentityProvider.KEY_ID);
         OutboundSseEvent end = sse.newEventBuilder().comment("end").build();
         OutboundSseEvent beat = sse.newEventBuilder().comment("heartbeat").build();
@@ -55,7 +69,8 @@ public class LiveStreams {
                 .filter(admitted -> !admitted)
                 .map(x -> end);
         return Multi.createBy().merging().streams(events, beats, revoked)
-                .select().first(e -> e != end);
+                .select().first(e -> e != end)
+                .onTermination().invoke(slot::release);
     }
 
     private Uni<Boolean> admits(Long keyId, String role) {

@@ -133,6 +133,12 @@ public class OpenApiFilter implements OASFilter {
             problem.addExample("key-store-unavailable", OASFactory.createExample()
                     .summary("The gateway's key store is unavailable").value(keyStore));
         }
+        if (s.code().equals("429")) {
+            Map<String, Object> streams = new LinkedHashMap<>(example);
+            streams.put("detail", "this API key already holds 4 open live streams (nanopulse.gateway.streams.max-per-key); close one first");
+            problem.addExample("too-many-streams", OASFactory.createExample()
+                    .summary("Too many open live streams (streamAlerts)").value(streams));
+        }
         APIResponse r = OASFactory.createAPIResponse()
                 .description(s.title())
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, problem));

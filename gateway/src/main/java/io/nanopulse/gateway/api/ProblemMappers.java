@@ -14,6 +14,7 @@ import io.nanopulse.gateway.api.auth.RateLimitFilter;
 import io.nanopulse.gateway.application.BodyTooLargeException;
 import io.nanopulse.gateway.application.KeyStoreUnavailableException;
 import io.nanopulse.gateway.application.ServiceUnavailableException;
+import io.nanopulse.gateway.application.TooManyStreamsException;
 import io.nanopulse.gateway.application.UnreadableBodyException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -96,6 +97,13 @@ public class ProblemMappers {
     public Response unavailable(ServiceUnavailableException e) {
         return ProblemResponses.builder(Problem.unavailable(e.service().id(), e.getMessage() + "; try again shortly"))
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response tooManyStreams(TooManyStreamsException e) {
+        return ProblemResponses.builder(Problem.of(ProblemType.RATE_LIMITED, e.getMessage()))
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(TooManyStreamsException.RETRY_AFTER_SECONDS))
                 .build();
     }
 

@@ -4,6 +4,7 @@ import io.nanopulse.contracts.api.alerts.DeliveryPage;
 import io.nanopulse.contracts.api.alerts.Subscriber;
 import io.nanopulse.contracts.api.alerts.SubscriberPage;
 import io.nanopulse.contracts.api.alerts.SubscriberRequest;
+import io.nanopulse.gateway.application.StreamSlots;
 import io.nanopulse.gateway.domain.Query;
 import io.nanopulse.gateway.domain.Roles;
 import io.nanopulse.gateway.domain.Service;
@@ -152,18 +153,25 @@ public class SubscribersResource {
     @Operation(operationId = "streamAlerts", summary = "Live alert notifications (Server-Sent Events)",
             description = "Each notification of this subscriber as a CloudEvent (JSON) in the `data:` of one event, as alerts-service sends it. "
                     + "A comment line (`:heartbeat`) keeps a quiet stream open; the stream ends once the key is revoked or loses the role alerts "
-                    + "(within nanopulse.gateway.auth.cache-ttl, 10 s by default).")
+                    + "(within nanopulse.gateway.auth.cache-ttl, 10 s by default). "
+                    + "A key may hold 4 open streams (nanopulse.gateway.streams.max-per-key), the gateway 48 (max-total); one more is answered 429 with Retry-After.")
     @APIResponse(responseCode = "200", description = "An open event stream.",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "one notification",
                             value = "data:{\"specversion\":\"1.0\",\"type\":\"io.nanopulse.alert.firing\",\"id\":\"3f1c\"}\n\n")))
     public Multi<OutboundSseEvent> stream(@Parameter(description = ID, example = ID_EXAMPLE) @PathParam("id") String id,
                                           @Context Sse sse) {
-        // Ownership and existence first, as a plain call, so a refusal is an ordinary problem answer.
-        Response check = forwarder.get(Service.ALERTS, Query.path(path(id))).await().indefinitely();
-        if (check.getStatus() != 200) {
-            throw new PassThroughException(check);
+        StreamSlots.Slot slot = liveStreams.reserve();
+        try {
+            // Ownership and existence first, as a plain call, so a refusal is an ordinary problem answer.
+            Response check = forwarder.get(Service.ALERTS, Query.path(path(id))).await().indefinitely();
+            if (check.getStatus() != 200) {
+                throw new PassThroughException(check);
+            }
+            return liveStreams.open(slot, forwarder.events(Service.ALERTS, Query.path(path(id) + "/stream")), Roles.ALERTS, sse);
+        } catch (RuntimeException e) {
+            slot.release();
+            throw e;
         }
-        return liveStreams.open(forwarder.events(Service.ALERTS, Query.path(path(id) + "/stream")), Roles.ALERTS, sse);
     }
 }

@@ -10,6 +10,9 @@ import io.nanopulse.gateway.domain.ApiKey;
 import io.nanopulse.gateway.domain.KeyMaterial;
 import io.nanopulse.gateway.domain.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.time.Duration;
@@ -22,7 +25,9 @@ import java.util.Set;
 /**
  * API key management: create (the key exists outside its owner's hands only in that answer), list, revoke,
  * and look up by hash through a short cache so that authentication does not query PostgreSQL on every
- * request. A revocation on this instance is effective at once (the entry is dropped); on other instances
+ * request. A revocation on this instance is effective once revoke() returns: the entry is dropped again after
+ * the commit, and the hash is marked revoked for nanopulse.gateway.auth.cache-ttl, so a lookup that read the
+ * store before the commit neither caches nor answers the key as active. On other instances it is effective
  * within nanopulse.gateway.auth.cache-ttl. Hashes found in no store are remembered apart (bounded, for
  * nanopulse.gateway.auth.negative-cache-ttl), so a flood of unknown keys cannot push known ones out.
  * Each store read by hash is counted (nanopulse.gateway.key.lookups).
@@ -44,10 +49,19 @@ public class ApiKeys {
             .expireAfterAccess(Duration.ofHours(1))
             .maximumSize(100_000)
             .build();
+    /** Hashes of keys whose revocation this instance committed within the cache TTL. */
+    private final Cache<String, OffsetDateTime> revokedHere;
     private final Counter lookups;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public ApiKeys(ApiKeyStore store, GatewayConfig config, MeterRegistry registry) {
+    public ApiKeys(ApiKeyStore store, GatewayConfig config, MeterRegistry registry,
+                   TransactionSynchronizationRegistry transactions) {
         this.store = store;
+        this.transactions = transactions;
+        this.revokedHere = Caffeine.newBuilder()
+                .expireAfterWrite(config.auth().cacheTtl())
+                .maximumSize(config.auth().cacheSize())
+                .build();
         this.byHash = Caffeine.newBuilder()
                 .expireAfterWrite(config.auth().cacheTtl())
                 .maximumSize(config.auth().cacheSize())
@@ -78,10 +92,33 @@ public class ApiKeys {
     @Transactional
     public Optional<ApiKey> load(String hash) {
         lookups.increment();
-        Optional<ApiKey> found = store.findByHash(hash);
-        found.ifPresentOrElse(key -> byHash.put(hash, key), () -> unknown.put(hash, Boolean.TRUE));
+        Optional<ApiKey> found = store.findByHash(hash).map(this::cache);
+        if (found.isEmpty()) {
+            unknown.put(hash, Boolean.TRUE);
+        }
         found.filter(key -> !key.revoked()).ifPresent(key -> seenValid.put(hash, Boolean.TRUE));
         return found;
+    }
+
+    /** A key read before this instance's revocation of it committed, as revoked. */
+    private ApiKey withRevocationsHere(ApiKey key) {
+        OffsetDateTime revokedAt = key.revoked() ? null : revokedHere.getIfPresent(key.keyHash());
+        return revokedAt == null ? key : new ApiKey(key.id(), key.keyHash(), key.prefix(), key.principal(), key.roles(),
+                key.description(), key.createdAt(), revokedAt);
+    }
+
+    /**
+     * Caches a key read from the store, as revoked if its revocation committed here meanwhile: checked
+     * atomically with the put, so that {@link #revoked(ApiKey)} (mark, then drop) cannot interleave.
+     */
+    private ApiKey cache(ApiKey read) {
+        return byHash.asMap().compute(read.keyHash(), (hash, old) -> withRevocationsHere(read));
+    }
+
+    /** After the revocation committed: marks the hash, then drops whatever a concurrent lookup cached. */
+    private void revoked(ApiKey key) {
+        revokedHere.put(key.keyHash(), key.revokedAt());
+        byHash.invalidate(key.keyHash());
     }
 
     /**
@@ -129,6 +166,19 @@ public class ApiKeys {
             key = store.revoke(id, now());
         }
         byHash.invalidate(key.keyHash());
+        ApiKey revoked = key;
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    revoked(revoked);
+                }
+            }
+        });
         return key;
     }
 

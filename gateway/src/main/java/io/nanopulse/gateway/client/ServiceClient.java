@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -216,15 +217,24 @@ public final class ServiceClient {
 
     /**
      * Opens a streaming GET (Server-Sent Events) and yields the data of each event as its bytes arrive; an
-     * answer other than 200 yields none.
+     * answer other than 200 yields none. Cancelling the stream closes its connection (the service learns at
+     * once that nobody reads it, and the pool does not keep a half-read answer).
      */
     Multi<String> events(String uri, ForwardedIdentity caller, Map<String, String> headers) {
+        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
         return Uni.createFrom().deferred(() -> breaker.get(() -> timeout.get(() -> http.request(
-                        options(HttpMethod.GET, uri, caller, headers).setIdleTimeout(0)).flatMap(HttpClientRequest::send)
+                        options(HttpMethod.GET, uri, caller, headers).setIdleTimeout(0)).invoke(sent::set).flatMap(HttpClientRequest::send)
                         // Held until read: the answer may arrive, even end, before the stream is subscribed.
                         .map(HttpClientResponse::pause), RESPONSE), RESPONSE))
                 .onFailure(f -> !(f instanceof ServiceUnavailableException)).transform(this::unavailable)
-                .onItem().transformToMulti(r -> r.statusCode() == 200 ? data(r.toMulti()) : discarded(r));
+                .onItem().transformToMulti(r -> r.statusCode() == 200 ? data(r.toMulti()) : discarded(r))
+                // Also while the answer is awaited: it would otherwise hold its connection, unread, for good.
+                .onCancellation().invoke(() -> {
+                    HttpClientRequest request = sent.get();
+                    if (request != null) {
+                        request.connection().closeAndForget();
+                    }
+                });
     }
 
     private static Multi<String> discarded(HttpClientResponse response) {

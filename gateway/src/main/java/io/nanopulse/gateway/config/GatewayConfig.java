@@ -35,12 +35,27 @@ public interface GatewayConfig {
 
     ReadCache readCache();
 
+    Streams streams();
+
     /**
      * A comment line is sent on every live stream this often, so that a quiet stream outlives the HTTP idle
      * timeout (quarkus.http.idle-timeout) and proxies in between.
      */
     @WithDefault("10s")
     Duration streamHeartbeat();
+
+    interface Streams {
+        /** Live streams one API key may hold open at once; one more is refused 429. */
+        @WithDefault("4")
+        int maxPerKey();
+
+        /**
+         * Live streams this instance holds open at once, below downstream.max-connections so that streams
+         * cannot take every connection to alerts-service; one more is refused 429.
+         */
+        @WithDefault("48")
+        int maxTotal();
+    }
 
     interface ReadCache {
         /**

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The gateway with short connection timeouts (HTTP idle timeout, stream heartbeat, auth cache TTL) in front of
@@ -25,6 +26,8 @@ public class ShortTimeouts implements QuarkusTestProfile {
     /** The data of the next event of the open stream. */
     public static final BlockingQueue<String> EVENTS = new LinkedBlockingQueue<>();
     public static volatile HttpStub alerts;
+    /** Subscriber streams the stand-in is serving now. */
+    public static final AtomicInteger OPEN_STREAMS = new AtomicInteger();
     /** A subscriber whose stream the service answers with a plain, complete body. */
     public static final String ENDED = "6a1f3c9e-2b4d-4e8f-9c1a-7d5e3b2f1a09";
 
@@ -70,14 +73,19 @@ public class ShortTimeouts implements QuarkusTestProfile {
             exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
             exchange.sendResponseHeaders(200, 0);
             OutputStream out = exchange.getResponseBody();
-            while (true) {
-                String data = EVENTS.poll(200, TimeUnit.MILLISECONDS);
-                try {
-                    out.write((data == null ? ":\n" : "data:" + data + "\n\n").getBytes(StandardCharsets.UTF_8));
-                    out.flush();
-                } catch (IOException gone) {
-                    return;
+            OPEN_STREAMS.incrementAndGet();
+            try {
+                while (true) {
+                    String data = EVENTS.poll(200, TimeUnit.MILLISECONDS);
+                    try {
+                        out.write((data == null ? ":\n" : "data:" + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+                        out.flush();
+                    } catch (IOException gone) {
+                        return;
+                    }
                 }
+            } finally {
+                OPEN_STREAMS.decrementAndGet();
             }
         }
 
