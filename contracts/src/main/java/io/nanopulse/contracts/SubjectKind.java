@@ -4,13 +4,15 @@ import java.util.Locale;
 
 /**
  * What an aggregate is about. Keys: GLOBAL "" ; COUNTRY "CN" ; INSTITUTION canonical id ;
- * COUNTRY_SECTOR "CN/SEMICONDUCTORS" ; CITY "CN/shanghai" (city name case-folded).
+ * COUNTRY_SECTOR "CN/SEMICONDUCTORS" ; CITY "CN/shanghai" (city name case-folded) ; GROUP a group's name
+ * "us-jp-kr" (a named set of countries or of institutions; its figures are sums over its members).
+ * Ordinals are stored (metrics counters): new kinds go last.
  */
 public enum SubjectKind {
-    GLOBAL, COUNTRY, INSTITUTION, COUNTRY_SECTOR, CITY;
+    GLOBAL, COUNTRY, INSTITUTION, COUNTRY_SECTOR, CITY, GROUP;
 
     /** The kinds a client may name, for error messages. */
-    public static final String NAMES = "GLOBAL, COUNTRY, INSTITUTION, COUNTRY_SECTOR or CITY";
+    public static final String NAMES = "GLOBAL, COUNTRY, INSTITUTION, COUNTRY_SECTOR, CITY or GROUP";
 
     /**
      * The kind a client names, case-insensitively ({@code country-sector} too); an {@link IllegalArgumentException}

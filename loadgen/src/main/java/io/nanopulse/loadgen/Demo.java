@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * The demo on any platform: sets up the calibrated holders and their aliases (idempotently), issues itself an
- * ingest+read key, reads the figures it will check, sends the corpus, waits until the figures changed by
- * exactly what the generator recorded as accepted, and reports what a person reads.
+ * ingest+read+alerts key, reads the figures it will check, sends the corpus, waits until the figures changed by
+ * exactly what the generator recorded as accepted, checks the {@linkplain HeadlineRules three headline rules} and
+ * reports what a person reads.
  */
 final class Demo {
     /** How to send and how long to wait for the figures (seconds). */
@@ -36,7 +37,9 @@ final class Demo {
         var admin = new Gateway(gatewayUrl, adminKey);
         log.println("setting up the calibrated institutions and their aliases...");
         Institutions.register(admin);
-        JsonNode issued = admin.createKey("loadgen-demo-" + s.seed(), List.of("ingest", "read"), "nanopulse demo (revoked when it ends)");
+        HeadlineRules.ensureGroup(admin);
+        JsonNode issued = admin.createKey("loadgen-demo-" + s.seed(), List.of("ingest", "read", "alerts"),
+                "nanopulse demo (revoked when it ends)");
         try {
             return run(corpus, gatewayUrl, issued.path("key").asText(), s, expectedFile, log, terminal);
         } finally {
@@ -69,6 +72,7 @@ final class Demo {
         report.put("settled", result.settled());
         report.put("alreadyLoaded", !result.exact() && result.settled() && result.mismatches().stream().allMatch(m -> m.seen() == 0));
         report.putAll(headline(reader));
+        report.put("headlineRules", HeadlineRules.check(reader, 60, log));
         report.put("expectedFile", expectedFile.toString());
         report.put("expected", expected);
         return report;

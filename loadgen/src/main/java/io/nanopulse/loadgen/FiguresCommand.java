@@ -22,11 +22,11 @@ final class FiguresCommand implements Callable<Integer> {
     GatewayOptions gateway;
 
     @Parameters(paramLabel = "KEY", arity = "0..1",
-            description = "The subject: CN, an institution id such as cas, CN/SEMICONDUCTORS, CN/Shanghai; none for GLOBAL.")
+            description = "The subject: CN, an institution id such as cas, CN/SEMICONDUCTORS, CN/Shanghai, a group such as us-jp-kr; none for GLOBAL.")
     String key;
 
     @Option(names = "--kind", paramLabel = "KIND", defaultValue = "COUNTRY",
-            description = "GLOBAL, COUNTRY, INSTITUTION, COUNTRY_SECTOR or CITY (default: ${DEFAULT-VALUE}).")
+            description = "GLOBAL, COUNTRY, INSTITUTION, COUNTRY_SECTOR, CITY or GROUP (default: ${DEFAULT-VALUE}).")
     String kind;
 
     @Option(names = "--window", paramLabel = "WINDOW", defaultValue = "ALL",

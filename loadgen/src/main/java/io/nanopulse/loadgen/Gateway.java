@@ -98,6 +98,16 @@ final class Gateway {
         send("DELETE", "/api/v1/admin/keys/" + id, null, Duration.ofSeconds(30), 204);
     }
 
+    /** A status and its body (an empty object when there is none). */
+    record Answer(int status, JsonNode body) {
+    }
+
+    /** Any call; fails unless the status is one of {@code expected}. */
+    Answer request(String method, String pathAndQuery, Object body, int... expected) throws Exception {
+        HttpResponse<String> r = send(method, pathAndQuery, body, Duration.ofSeconds(30), expected);
+        return new Answer(r.statusCode(), r.body().isEmpty() ? Json.mapper().createObjectNode() : Json.mapper().readTree(r.body()));
+    }
+
     private JsonNode call(String method, String pathAndQuery, Object body, int expected) throws Exception {
         return Json.mapper().readTree(send(method, pathAndQuery, body, Duration.ofSeconds(30), expected).body());
     }

@@ -18,6 +18,13 @@ final class Summary {
         row(t, "rejected", count(r.get("eventsRejected")) + " (invalid on purpose)");
         row(t, "time to applied", r.get("appliedSecondsFromFirstRequest") + " s from the first request");
         headline(t, r);
+        if (r.get("headlineRules") instanceof List<?> rules) {
+            long firing = rules.stream().filter(x -> x instanceof Map<?, ?> m && "FIRING".equals(m.get("state"))).count();
+            row(t, "headline rules", firing + " of " + rules.size() + " firing");
+            for (Object x : rules) {
+                if (x instanceof Map<?, ?> m) row(t, "", m.get("state") + "  " + m.get("name") + " (" + m.get("kind") + ")");
+            }
+        }
         row(t, "exact", Boolean.TRUE.equals(r.get("exact")) ? "yes" : "no (" + ((List<String>) r.get("mismatches")).size() + " differences)");
         return t.toString().stripTrailing();
     }

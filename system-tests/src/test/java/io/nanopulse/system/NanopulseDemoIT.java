@@ -66,6 +66,8 @@ class NanopulseDemoIT {
         assertEquals(0, first.exit(), "stdout:\n" + stdout + "\nstderr:\n" + stderr);
         assertTrue(stdout.lines().anyMatch(l -> l.matches("\\s*exact\\s+yes")), stdout);
         assertTrue(stdout.contains("top holder") && stdout.contains("Chinese Academy of Sciences"), stdout);
+        // The three ready-made rules fire on the corpus's own headlines: CN > US+JP+KR, CAS is #1, licensing above 8%.
+        assertTrue(stdout.lines().anyMatch(l -> l.matches("\\s*headline rules\\s+3 of 3 firing")), stdout);
         assertFalse(stderr.contains("\r"), "no progress bar outside a terminal: " + stderr);
         assertFalse(stdout.contains(platform.adminKey()) || stderr.contains(platform.adminKey()), "the admin key was printed");
         assertTrue(Files.isRegularFile(data.resolve("demo-expected.json")), "the record goes to the data folder");

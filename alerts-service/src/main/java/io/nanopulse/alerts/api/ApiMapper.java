@@ -11,9 +11,11 @@ import io.nanopulse.alerts.domain.RuleHistory;
 import io.nanopulse.alerts.domain.RuleWithState;
 import io.nanopulse.alerts.domain.SilenceDraft;
 import io.nanopulse.alerts.domain.WebhookDelivery;
+import io.nanopulse.contracts.api.SubjectKey;
 import io.nanopulse.contracts.api.alerts.Delivery;
 import io.nanopulse.contracts.api.alerts.DeliveryAttempt;
 import io.nanopulse.contracts.api.alerts.DeliveryPage;
+import io.nanopulse.contracts.api.alerts.Measurement;
 import io.nanopulse.contracts.api.alerts.Rule;
 import io.nanopulse.contracts.api.alerts.RulePage;
 import io.nanopulse.contracts.api.alerts.RuleRequest;
@@ -38,9 +40,12 @@ final class ApiMapper {
 
     static RuleDraft draft(RuleRequest r) {
         SubjectRef subject = r.subject();
+        SubjectRef other = r.other();
         return new RuleDraft(r.name(), subject == null ? null : subject.kind(), subject == null ? null : subject.key(),
                 r.metric(), r.window(), r.condition(), r.threshold(), r.recoveryThreshold(), r.pendingFor(),
-                r.repeatInterval(), r.labels());
+                r.repeatInterval(), r.labels(), r.kind(), r.lookback(), r.direction(), r.amount(), r.relative(),
+                r.recoveryAmount(), r.rankingKind(), r.top(), r.recoveryTop(), other == null ? null : other.kind(),
+                other == null ? null : other.key(), r.margin());
     }
 
     static SilenceDraft draft(SilenceRequest r) {
@@ -65,12 +70,17 @@ final class ApiMapper {
         AlertRule r = rs.rule();
         RuleDefinition d = r.definition();
         var s = rs.state();
-        return new Rule(r.id(), r.subscriberId(), d.name(), new SubjectRef(d.subject().kind().name(), d.subject().key()),
-                d.metric().apiName(), d.window(), d.thresholds().condition().name(), d.thresholds().threshold(),
-                d.thresholds().recoveryThreshold(), wholeSeconds(d.thresholds().pendingFor()),
-                wholeSeconds(d.thresholds().repeatEvery()), d.labels(),
+        RuleFields f = RuleFields.of(d.spec());
+        return new Rule(r.id(), r.subscriberId(), d.name(), ref(d.subject()), d.metric().apiName(), d.window(),
+                f.condition(), f.threshold(), f.recoveryThreshold(), wholeSeconds(d.timing().pendingFor()),
+                wholeSeconds(d.timing().repeatEvery()), d.labels(),
                 r.revision(), s == null ? null : s.state().name(), s == null ? null : s.stateSince(), r.createdAt(),
-                r.updatedAt());
+                r.updatedAt(), d.kind().name(), f.lookback(), f.direction(), f.amount(), f.relative(), f.recoveryAmount(),
+                f.rankingKind(), f.top(), f.recoveryTop(), ref(f.other()), f.margin());
+    }
+
+    private static SubjectRef ref(SubjectKey subject) {
+        return subject == null ? null : new SubjectRef(subject.kind().name(), subject.key());
     }
 
     /** Durations are stored in whole seconds; the API shows what is stored. */
@@ -86,12 +96,17 @@ final class ApiMapper {
         var s = h.state();
         return new RuleState(s.ruleId(), s.state().name(), s.stateSince(), s.pendingSince(), s.lastValue(),
                 s.lastEvaluatedAt(), s.lastNotifiedAt(), s.transitionCount(),
-                h.recentTransitions().stream().map(ApiMapper::transition).toList());
+                h.recentTransitions().stream().map(ApiMapper::transition).toList(), measurement(s.lastMeasurement()));
     }
 
     static Transition transition(AlertTransition t) {
         return new Transition(t.id(), t.seq(), t.kind().name(), t.from().name(), t.to().name(), t.value(), t.threshold(),
-                t.silencedBy(), t.occurredAt());
+                t.silencedBy(), t.occurredAt(), measurement(t.measurement()));
+    }
+
+    static Measurement measurement(io.nanopulse.alerts.domain.Measurement m) {
+        return m == null ? null : new Measurement(m.asOf(), m.value(), m.otherAsOf(), m.otherValue(), m.change(),
+                m.position(), m.leader(), m.previousLeader());
     }
 
     static Silence silence(io.nanopulse.alerts.domain.Silence s) {

@@ -3,6 +3,8 @@ package io.nanopulse.alerts.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.nanopulse.alerts.application.NotificationHub;
+import io.nanopulse.contracts.problem.Problem;
 import io.nanopulse.contracts.problem.ProblemException;
 import io.nanopulse.contracts.problem.ProblemResponses;
 import jakarta.validation.ConstraintViolationException;
@@ -17,5 +19,11 @@ public class ProblemMappers {
             JsonMappingException.class, JsonProcessingException.class, WebApplicationException.class, Exception.class})
     public Response problem(Exception e) {
         return ProblemResponses.from(e);
+    }
+
+    /** A stream asked for while the stream listener reconnects: 503 with Retry-After, so the client retries. */
+    @ServerExceptionMapper(NotificationHub.NotListening.class)
+    public Response notListening(NotificationHub.NotListening e) {
+        return ProblemResponses.builder(Problem.unavailable("alerts", e.getMessage())).header("Retry-After", "2").build();
     }
 }

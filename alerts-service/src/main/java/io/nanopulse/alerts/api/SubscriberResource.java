@@ -2,7 +2,6 @@ package io.nanopulse.alerts.api;
 
 import io.nanopulse.alerts.application.ManageSubscribers;
 import io.nanopulse.alerts.config.AlertsConfig;
-import io.nanopulse.alerts.domain.AlertNotification;
 import io.nanopulse.alerts.domain.PublicLinks;
 import io.nanopulse.contracts.api.PageRequest;
 import io.nanopulse.contracts.api.alerts.Subscriber;
@@ -89,13 +88,13 @@ public class SubscriberResource {
         return ApiMapper.subscriber(subscribers.rotateSecret(caller.owner(), id), true, links());
     }
 
-    /** Server-Sent Events: each notification of this subscriber as a CloudEvent, live. */
+    /** Server-Sent Events: each notification of this subscriber, the CloudEvent JSON its webhook gets, live. */
     @GET
     @Path("/{id}/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @RestStreamElementType(MediaType.TEXT_PLAIN)
     @Blocking
-    public Multi<AlertNotification> stream(@PathParam("id") UUID id) {
+    public Multi<String> stream(@PathParam("id") UUID id) {
         return subscribers.stream(caller.owner(), id);
     }
 }

@@ -2,6 +2,7 @@ package io.nanopulse.alerts.application;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.nanopulse.alerts.application.port.OutboxStore;
+import io.nanopulse.alerts.application.port.ReadingStore;
 import io.nanopulse.alerts.application.port.RuleStore;
 import io.nanopulse.alerts.application.port.SilenceStore;
 import io.nanopulse.alerts.application.port.SubscriberStore;
@@ -10,6 +11,10 @@ import io.nanopulse.alerts.config.AlertsConfig;
 import io.nanopulse.alerts.domain.AlertNotification;
 import io.nanopulse.alerts.domain.AlertRule;
 import io.nanopulse.alerts.domain.AlertTransition;
+import io.nanopulse.alerts.domain.Explanation;
+import io.nanopulse.alerts.domain.Figures;
+import io.nanopulse.alerts.domain.Observation;
+import io.nanopulse.alerts.domain.RuleReading;
 import io.nanopulse.alerts.domain.RuleState;
 import io.nanopulse.alerts.domain.Silence;
 import io.nanopulse.alerts.domain.Subscriber;
@@ -23,11 +28,12 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Applies one freshly read value to one rule, in one transaction: lock the state row, step the state
+ * Applies one fresh observation to one rule, in one transaction: lock the state row, step the state
  * machine, record the transition and write its outbox row. Either all of it commits or none; the lock
  * and the compared states make every transition happen exactly once, however many instances, restarts
  * and redelivered changes there are.
@@ -51,18 +57,33 @@ public class ApplyTransition {
     OutboxStore outbox;
 
     @Inject
+    ReadingStore readings;
+
+    @Inject
     Event<TransitionCommitted> committed;
 
     @Inject
     AlertsConfig config;
 
     /**
-     * @param revision   the rule revision the value was read for; a rule edited since is skipped (its
-     *                   edit triggers its own evaluation)
-     * @param observedAt when the value was read; a value read before the one applied last is stale
+     * @param revision    the rule revision the figures were read for; a rule edited since is skipped (its
+     *                    edit triggers its own evaluation)
+     * @param observation the figures read for the rule ({@link io.nanopulse.alerts.domain.RuleEvaluation#observe})
+     * @param observedAt  when they were read; figures read before the ones applied last are stale
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<TransitionKind> apply(UUID ruleId, int revision, Double value, Instant observedAt) {
+    public Optional<TransitionKind> apply(UUID ruleId, int revision, Observation observation, Instant observedAt) {
+        return apply(ruleId, revision, observation, observedAt, List.of());
+    }
+
+    /**
+     * As {@link #apply(UUID, int, Observation, Instant)}, with the figures the observation was made of, in
+     * {@link io.nanopulse.alerts.domain.RuleEvaluation#reads} order: their counts are kept for the next evaluation
+     * and explain this one's notification ({@link Explanation}).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<TransitionKind> apply(UUID ruleId, int revision, Observation observation, Instant observedAt,
+                                          List<Figures> read) {
         Optional<RuleState> locked = rules.lockState(ruleId);
         if (locked.isEmpty()) {
             return Optional.empty(); // deleted meanwhile
@@ -76,8 +97,17 @@ public class ApplyTransition {
             return Optional.empty();
         }
         Instant now = Instant.now();
-        RuleState.Applied applied = state.apply(rule, value, observedAt, now);
+        RuleState.Applied applied = state.apply(rule, observation, observedAt, now);
         rules.saveState(applied.state());
+        RuleReading reading = RuleReading.of(rule.revision(), observation, observedAt, read);
+        RuleReading previous = null;
+        if (reading != null) {
+            RuleReading last = readings.last(ruleId).orElse(null);
+            previous = applied.transition().isPresent() ? last : null;
+            if (!reading.sameCounts(last)) {
+                readings.save(ruleId, reading); // written only when what it explains from changed
+            }
+        }
         if (applied.transition().isEmpty()) {
             return Optional.empty();
         }
@@ -92,7 +122,8 @@ public class ApplyTransition {
             if (silence.isPresent()) {
                 t = t.silencedBy(silence.get().id());
             } else {
-                notification = AlertNotification.of(rule, t, config.publicBaseUrl());
+                notification = AlertNotification.of(rule, t, config.publicBaseUrl(),
+                        Explanation.of(rule, state, t.measurement(), observedAt, previous, reading));
                 Subscriber subscriber = subscribers.find(rule.subscriberId()).orElse(null);
                 if (subscriber != null && subscriber.webhookActive()) {
                     // The webhook call joins the trace of the change that caused it.
@@ -102,7 +133,7 @@ public class ApplyTransition {
                 }
             }
         }
-        transitions.record(t);
+        transitions.record(t, notification == null ? null : payload(notification)); // announced to every instance's streams
         committed.fire(new TransitionCommitted(rule.id(), rule.subscriberId(), t.kind(), notification, deliveries));
         return Optional.of(t.kind());
     }

@@ -6,7 +6,12 @@ import io.nanopulse.alerts.config.AlertsConfig;
 import io.nanopulse.alerts.domain.ChangeSet;
 import io.nanopulse.alerts.domain.FigureQuery;
 import io.nanopulse.alerts.domain.Figures;
+import io.nanopulse.alerts.domain.Observation;
+import io.nanopulse.alerts.domain.RankingQuery;
+import io.nanopulse.alerts.domain.Reads;
+import io.nanopulse.alerts.domain.RuleEvaluation;
 import io.nanopulse.alerts.domain.RuleTarget;
+import io.nanopulse.alerts.domain.Standings;
 import io.nanopulse.alerts.domain.TransitionKind;
 import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,6 +21,8 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,11 +33,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Reads current values for a set of rules from metrics-service and applies each to its rule's state
- * machine. Which rules a metric change may affect: those whose subject it lists, every share rule and
+ * Reads what a set of rules needs from metrics-service as of today (UTC) and applies each rule's observation
+ * to its state machine. Which rules a metric change may affect: those whose subject it lists, every RANK and
+ * COMPARE rule and every rule on a group (a change never names what they depend on), every share rule and
  * every GLOBAL rule when a global total moved (every share has a new denominator), and all rules when a
  * change could not be read. Rules are processed in chunks so one metrics call serves up to
- * {@code chunk-size} rules, with identical (subject, window) queries asked once.
+ * {@code chunk-size} rules, with identical figure queries asked once and each distinct ranking read once.
  */
 @ApplicationScoped
 public class EvaluateChanges {
@@ -108,21 +116,34 @@ public class EvaluateChanges {
     int evaluateTargets(List<RuleTarget> targets) {
         int transitioned = 0;
         RuntimeException failure = null;
-        int step = Math.min(FiguresSource.MAX_QUERIES, Math.max(1, config.evaluation().chunkSize()));
+        // A rule reads at most two figures: a chunk's batch stays within MAX_QUERIES.
+        int step = Math.min(FiguresSource.MAX_QUERIES / 2, Math.max(1, config.evaluation().chunkSize()));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         for (int i = 0; i < targets.size(); i += step) {
             List<RuleTarget> chunk = targets.subList(i, Math.min(targets.size(), i + step));
             Map<FigureQuery, Integer> index = new LinkedHashMap<>();
-            chunk.forEach(t -> index.putIfAbsent(t.query(), index.size()));
-            List<FigureQuery> queries = new ArrayList<>(index.keySet());
-            Instant observedAt = Instant.now();
-            List<Optional<Figures>> figures = fetch(queries);
+            Map<RankingQuery, Optional<Standings>> rankings = new LinkedHashMap<>();
             for (RuleTarget t : chunk) {
-                Optional<Figures> f = figures.get(index.get(t.query()));
-                if (f.isEmpty()) {
-                    continue; // metrics-service refused this query; logged in fetch
+                Reads reads = t.reads(today);
+                reads.figures().forEach(q -> index.putIfAbsent(q, index.size()));
+                if (reads.ranking() != null) {
+                    rankings.put(reads.ranking(), Optional.empty());
                 }
+            }
+            Instant observedAt = Instant.now();
+            List<Optional<Figures>> figures = fetch(new ArrayList<>(index.keySet()));
+            rankings.replaceAll((q, none) -> rank(q));
+            for (RuleTarget t : chunk) {
+                Reads reads = t.reads(today);
+                if (reads.figures().stream().anyMatch(q -> figures.get(index.get(q)).isEmpty())
+                        || reads.ranking() != null && rankings.get(reads.ranking()).isEmpty()) {
+                    continue; // metrics-service refused a query of this rule; logged in fetch or rank
+                }
+                Observation o = RuleEvaluation.observe(t.definition(), today,
+                        q -> figures.get(index.get(q.explained())).orElseThrow(), q -> rankings.get(q).orElseThrow());
                 try {
-                    Optional<TransitionKind> k = transitions.apply(t.id(), t.revision(), f.get().valueOf(t.metric()), observedAt);
+                    Optional<TransitionKind> k = transitions.apply(t.id(), t.revision(), o, observedAt,
+                            reads.figures().stream().map(q -> figures.get(index.get(q)).orElseThrow()).toList());
                     if (k.isPresent()) {
                         transitioned++;
                     }
@@ -138,11 +159,25 @@ public class EvaluateChanges {
         return transitioned;
     }
 
+    /** The ranking of a query; empty when metrics-service refuses it (the rules reading it are skipped). */
+    private Optional<Standings> rank(RankingQuery q) {
+        try {
+            return Optional.of(metrics.ranking(q));
+        } catch (FiguresSource.QueryRejected e) {
+            LOG.warnf("metrics-service refused ranking %s: %s", q, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /**
-     * Figures per query. A 4xx for a whole batch is split query by query, so one query metrics-service
-     * refuses cannot block every other rule; such a query yields empty.
+     * Figures per query. A 4xx for a whole batch is asked again in halves until the refused queries are alone,
+     * so one query metrics-service refuses (a rule on a group deleted since) cannot block every other rule and
+     * costs a few calls, not one per query; such a query yields empty.
      */
     private List<Optional<Figures>> fetch(List<FigureQuery> queries) {
+        if (queries.isEmpty()) {
+            return List.of();
+        }
         try {
             return metrics.fetch(queries).stream().map(Optional::ofNullable).toList();
         } catch (FiguresSource.QueryRejected e) {
@@ -150,10 +185,9 @@ public class EvaluateChanges {
                 LOG.warnf("metrics-service refused query %s: %s", queries.get(0), e.getMessage());
                 return List.of(Optional.empty());
             }
-            List<Optional<Figures>> out = new ArrayList<>(queries.size());
-            for (FigureQuery q : queries) {
-                out.addAll(fetch(List.of(q)));
-            }
+            int half = queries.size() / 2;
+            List<Optional<Figures>> out = new ArrayList<>(fetch(queries.subList(0, half)));
+            out.addAll(fetch(queries.subList(half, queries.size())));
             return out;
         }
     }

@@ -2,7 +2,6 @@ package io.nanopulse.alerts.application;
 
 import io.nanopulse.alerts.application.port.SubscriberStore;
 import io.nanopulse.alerts.config.AlertsConfig;
-import io.nanopulse.alerts.domain.AlertNotification;
 import io.nanopulse.alerts.domain.Page;
 import io.nanopulse.alerts.domain.Subscriber;
 import io.nanopulse.alerts.domain.WebhookSigner;
@@ -90,8 +89,8 @@ public class ManageSubscribers {
         return s;
     }
 
-    /** Each committed notification of this subscriber, live (see {@link NotificationHub}). */
-    public Multi<AlertNotification> stream(String owner, UUID id) {
+    /** Each notification of this subscriber committed from now on, by any instance (see {@link NotificationHub}). */
+    public Multi<String> stream(String owner, UUID id) {
         QuarkusTransaction.requiringNew().run(() -> owned(owner, id));
         return hub.stream(id);
     }

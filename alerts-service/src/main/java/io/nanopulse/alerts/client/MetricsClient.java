@@ -2,10 +2,13 @@ package io.nanopulse.alerts.client;
 
 import io.nanopulse.contracts.api.metrics.FiguresBatch;
 import io.nanopulse.contracts.api.metrics.FiguresBatchRequest;
+import io.nanopulse.contracts.api.metrics.Ranking;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -21,4 +24,11 @@ public interface MetricsClient {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     FiguresBatch batch(FiguresBatchRequest request);
+
+    @GET
+    @Path("/rankings")
+    @Produces(MediaType.APPLICATION_JSON)
+    Ranking rankings(@QueryParam("kind") String kind, @QueryParam("metric") String metric,
+                     @QueryParam("window") String window, @QueryParam("asOf") String asOf,
+                     @QueryParam("limit") int limit);
 }

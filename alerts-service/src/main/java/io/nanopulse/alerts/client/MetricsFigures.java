@@ -1,10 +1,15 @@
 package io.nanopulse.alerts.client;
 
 import io.nanopulse.alerts.application.port.FiguresSource;
+import io.nanopulse.alerts.domain.FigureCounts;
 import io.nanopulse.alerts.domain.Figures;
+import io.nanopulse.alerts.domain.RankingQuery;
+import io.nanopulse.alerts.domain.Standings;
+import io.nanopulse.contracts.api.SubjectKey;
 import io.nanopulse.contracts.api.metrics.FigureQuery;
 import io.nanopulse.contracts.api.metrics.FiguresBatch;
 import io.nanopulse.contracts.api.metrics.FiguresBatchRequest;
+import io.nanopulse.contracts.api.metrics.Ranking;
 import io.nanopulse.contracts.api.metrics.Ratio;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Reads current figures from metrics-service with a timeout and a few quick retries; beyond that the
+ * Reads figures and rankings from metrics-service with a timeout and a few quick retries; beyond that the
  * caller decides (the metric-changes consumer backs off and tries again without acknowledging). A 4xx is
  * our query's fault and is not retried.
  */
@@ -37,9 +42,12 @@ public class MetricsFigures implements FiguresSource {
         }
         FiguresBatch response;
         try {
-            // No asOf: the figures as of today, UTC.
+            // A query without asOf reads the figures as of today, UTC.
+            // The breakdown only where asked: explanations of live evaluations name contributors from it.
             response = client.batch(new FiguresBatchRequest(queries.stream().map(q -> new FigureQuery(
-                    q.subject().kind().name(), q.subject().key(), q.window(), null)).toList()));
+                    q.subject().kind().name(), q.subject().key(), q.window(),
+                    q.asOf() == null ? null : q.asOf().toString(),
+                    q.breakdown() ? Boolean.TRUE : null)).toList()));
         } catch (WebApplicationException e) {
             int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
             if (status >= 400 && status < 500) {
@@ -54,11 +62,37 @@ public class MetricsFigures implements FiguresSource {
         return response.results().stream().map(MetricsFigures::figures).toList();
     }
 
+    @Override
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = QueryRejected.class)
+    public Standings ranking(RankingQuery q) {
+        Ranking r;
+        try {
+            r = client.rankings(q.kind().name(), q.metric().apiName(), q.window(),
+                    q.asOf() == null ? null : q.asOf().toString(), q.limit());
+        } catch (WebApplicationException e) {
+            int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
+            if (status >= 400 && status < 500) {
+                throw new QueryRejected("metrics-service answered " + status);
+            }
+            throw e;
+        }
+        if (r == null || r.entries() == null) {
+            throw new IllegalStateException("metrics-service answered no ranking entries");
+        }
+        return new Standings(r.entries().stream().map(f -> new Standings.Entry(
+                new SubjectKey(f.subject().kind(), f.subject().key()), figures(f).valueOf(q.metric()))).toList());
+    }
+
     private static Figures figures(io.nanopulse.contracts.api.metrics.Figures f) {
         if (f == null) {
             return null;
         }
-        return new Figures(f.filings(), f.grants(), value(f.share()), value(f.licensingRate()));
+        List<FigureCounts.Member> members = f.contributions() == null ? null : f.contributions().stream()
+                .map(c -> new FigureCounts.Member(c.kind(), c.key(), c.filings(), c.grants(), c.licensed())).toList();
+        FigureCounts counts = new FigureCounts(f.filings(), f.grants(), f.licensed(),
+                f.share() == null ? 0 : f.share().denominator(), members);
+        return new Figures(f.filings(), f.grants(), value(f.share()), value(f.licensingRate()), counts);
     }
 
     /** The ratio's decimal value as a double; null when the denominator is 0. */

@@ -24,6 +24,36 @@ public interface AlertsConfig {
 
     Delivery delivery();
 
+    Stream stream();
+
+    Backtest backtest();
+
+    /** Rule backtests (POST /rules/backtest). */
+    interface Backtest {
+        /** Backtests one instance runs at once (each reads up to 366 dates of figures); one more is answered 429. */
+        @WithDefault("4")
+        int maxConcurrent();
+
+        /** How long one backtest may read figures; past it, it stops and answers 503. */
+        @WithDefault("20s")
+        java.time.Duration timeout();
+    }
+
+    /** Live SSE streams, fed on every instance by a LISTEN on PostgreSQL. */
+    interface Stream {
+        /** Notifications held for one slow client; one more ends its stream (the client reconnects). */
+        @WithDefault("1024")
+        int bufferSize();
+
+        /** First wait before the stream listener connects again after losing PostgreSQL; doubles each failure. */
+        @WithDefault("1s")
+        Duration reconnectBackoff();
+
+        /** Longest wait between two connection attempts of the stream listener. */
+        @WithDefault("15s")
+        Duration maxReconnectBackoff();
+    }
+
     interface Evaluation {
         /** Period of the full re-evaluation (a Quarkus scheduler "every" value, or "off"). */
         @WithDefault("60s")

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A threshold rule of one owner, notifying one subscriber; its state is a {@link RuleState}. The revision
+ * A rule of one owner, notifying one subscriber; its state is a {@link RuleState}. The revision
  * grows with every edit, so a value read for an older revision is never applied.
  */
 public record AlertRule(UUID id, String owner, UUID subscriberId, RuleDefinition definition, int revision,
@@ -19,12 +19,13 @@ public record AlertRule(UUID id, String owner, UUID subscriberId, RuleDefinition
         return new AlertRule(id, owner, newSubscriberId, newDefinition, revision + 1, createdAt, now);
     }
 
+    /** A THRESHOLD rule's thresholds; null for other kinds. */
     public Thresholds thresholds() {
         return definition.thresholds();
     }
 
     /** What evaluating this rule needs. */
     public RuleTarget target() {
-        return new RuleTarget(id, revision, definition.subject(), definition.metric(), definition.window());
+        return new RuleTarget(id, revision, definition);
     }
 }

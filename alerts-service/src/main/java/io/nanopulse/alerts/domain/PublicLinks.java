@@ -31,6 +31,11 @@ public record PublicLinks(String baseUrl) {
                 + "&window=" + encode(window);
     }
 
+    /** GET /rankings of a kind by a metric over a window. */
+    public String ranking(String kind, String metric, String window) {
+        return baseUrl + "/rankings?kind=" + encode(kind) + "&metric=" + encode(metric) + "&window=" + encode(window);
+    }
+
     /** The subscriber's live SSE stream. */
     public String stream(UUID subscriberId) {
         return baseUrl + "/subscribers/" + subscriberId + "/stream";

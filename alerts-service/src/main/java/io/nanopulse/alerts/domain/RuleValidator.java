@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Checks a rule draft and names every bad field with its reason, so a client fixes all at once.
+ * Checks a rule draft and names every bad field with its reason, so a client fixes all at once (the fields
+ * of CHANGE, RANK and COMPARE rules in {@link RuleKindValidator}).
  * Field names are the JSON names of the rules API. Subject keys, metric names and windows follow the
  * shared vocabulary of contracts, so a rule watches exactly the subjects and windows metrics-service serves;
  * the definition holds them in canonical form.
@@ -44,20 +45,19 @@ public final class RuleValidator {
             errors.add(new FieldError("name", "is required, 1..200 characters"));
         }
 
-        SubjectKind kind = null;
-        SubjectKey subject = null;
-        try {
-            kind = SubjectKind.parse(d.subjectKind());
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("subject.kind", e.getMessage()));
-        }
-        if (kind != null) {
+        RuleKind ruleKind = RuleKind.THRESHOLD;
+        if (d.kind() != null) {
             try {
-                subject = SubjectKey.of(kind, d.subjectKey());
+                ruleKind = RuleKind.valueOf(d.kind().strip().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("subject.key", e.getMessage()));
+                errors.add(new FieldError("kind", "must be THRESHOLD, CHANGE, RANK or COMPARE"));
+                ruleKind = null;
             }
         }
+
+        boolean subjectGiven = d.subjectKind() != null || d.subjectKey() != null;
+        SubjectKey subject = subjectGiven || ruleKind != RuleKind.RANK
+                ? subject("subject", d.subjectKind(), d.subjectKey(), errors) : null;
 
         Metric metric = null;
         if (d.metric() == null) {
@@ -72,12 +72,71 @@ public final class RuleValidator {
 
         Window.problem(d.window()).ifPresent(p -> errors.add(new FieldError("window", p)));
 
+        RuleSpec spec = null;
+        if (ruleKind != null) {
+            refuseForeignFields(d, ruleKind, subjectGiven, errors);
+            spec = switch (ruleKind) {
+                case THRESHOLD -> thresholdSpec(d, metric, errors);
+                case CHANGE -> RuleKindValidator.change(d, metric, errors);
+                case RANK -> RuleKindValidator.rank(d, subject, metric, errors);
+                case COMPARE -> RuleKindValidator.compare(d, subject, metric, errors);
+            };
+        }
+
+        Duration pending = duration("pendingFor", d.pendingFor(), Duration.ZERO, errors);
+        Duration repeat = duration("repeatInterval", d.repeatInterval(), null, errors);
+        if (repeat != null && repeat.compareTo(Duration.ofSeconds(1)) < 0) {
+            errors.add(new FieldError("repeatInterval", "must be at least PT1S"));
+        }
+
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (d.labels() != null) {
+            if (d.labels().size() > MAX_LABELS) {
+                errors.add(new FieldError("labels", "at most " + MAX_LABELS + " labels"));
+            }
+            d.labels().forEach((k, v) -> {
+                if (k == null || !LABEL_KEY.matcher(k).matches()) {
+                    errors.add(new FieldError("labels", "label name '" + (k == null ? "" : abbreviate(k))
+                            + "' must match " + LABEL_KEY.pattern()));
+                } else if (v == null || v.length() > 200) {
+                    errors.add(new FieldError("labels." + k, "label value must be 0..200 characters"));
+                } else {
+                    labels.put(k, v);
+                }
+            });
+        }
+
+        if (!errors.isEmpty() || spec == null) {
+            return new Invalid(errors);
+        }
+        return new Valid(new RuleDefinition(name, subject, metric, Window.canonical(d.window()), spec,
+                new Timing(pending, repeat), Map.copyOf(labels)));
+    }
+
+    /** A subject from a kind and key, or null with the reason under {@code field}.kind / {@code field}.key. */
+    static SubjectKey subject(String field, String rawKind, String rawKey, List<FieldError> errors) {
+        SubjectKind kind;
+        try {
+            kind = SubjectKind.parse(rawKind);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field + ".kind", e.getMessage()));
+            return null;
+        }
+        try {
+            return SubjectKey.of(kind, rawKey);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field + ".key", e.getMessage()));
+            return null;
+        }
+    }
+
+    private static ThresholdSpec thresholdSpec(RuleDraft d, Metric metric, List<FieldError> errors) {
         Condition condition = null;
         if (d.condition() == null) {
             errors.add(new FieldError("condition", "is required; ABOVE or BELOW"));
         } else {
             try {
-                condition = Condition.valueOf(d.condition());
+                condition = Condition.valueOf(d.condition().strip().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError("condition", "must be ABOVE or BELOW"));
             }
@@ -109,38 +168,40 @@ public final class RuleValidator {
                 }
             }
         }
-
-        Duration pending = duration("pendingFor", d.pendingFor(), Duration.ZERO, errors);
-        Duration repeat = duration("repeatInterval", d.repeatInterval(), null, errors);
-        if (repeat != null && repeat.compareTo(Duration.ofSeconds(1)) < 0) {
-            errors.add(new FieldError("repeatInterval", "must be at least PT1S"));
-        }
-
-        Map<String, String> labels = new LinkedHashMap<>();
-        if (d.labels() != null) {
-            if (d.labels().size() > MAX_LABELS) {
-                errors.add(new FieldError("labels", "at most " + MAX_LABELS + " labels"));
-            }
-            d.labels().forEach((k, v) -> {
-                if (k == null || !LABEL_KEY.matcher(k).matches()) {
-                    errors.add(new FieldError("labels", "label name '" + (k == null ? "" : abbreviate(k))
-                            + "' must match " + LABEL_KEY.pattern()));
-                } else if (v == null || v.length() > 200) {
-                    errors.add(new FieldError("labels." + k, "label value must be 0..200 characters"));
-                } else {
-                    labels.put(k, v);
-                }
-            });
-        }
-
-        if (!errors.isEmpty()) {
-            return new Invalid(errors);
-        }
-        return new Valid(new RuleDefinition(name, subject, metric, Window.canonical(d.window()),
-                new Thresholds(condition, threshold, recovery, pending, repeat), Map.copyOf(labels)));
+        return condition == null || threshold == null ? null : new ThresholdSpec(condition, threshold, recovery);
     }
 
-    private static void checkRange(Metric metric, String field, double v, List<FieldError> errors) {
+    /** Names each field the kind does not take, so a rule never silently ignores part of what was asked. */
+    private static void refuseForeignFields(RuleDraft d, RuleKind kind, boolean subjectGiven, List<FieldError> errors) {
+        boolean leader = kind == RuleKind.RANK && !subjectGiven;
+        Map<String, Boolean> takes = new LinkedHashMap<>();
+        takes.put("condition", kind != RuleKind.CHANGE && !leader);
+        takes.put("threshold", kind == RuleKind.THRESHOLD);
+        takes.put("recoveryThreshold", kind == RuleKind.THRESHOLD);
+        takes.put("lookback", kind == RuleKind.CHANGE);
+        takes.put("direction", kind == RuleKind.CHANGE);
+        takes.put("amount", kind == RuleKind.CHANGE);
+        takes.put("relative", kind == RuleKind.CHANGE);
+        takes.put("recoveryAmount", kind == RuleKind.CHANGE);
+        takes.put("rankingKind", kind == RuleKind.RANK);
+        takes.put("top", kind == RuleKind.RANK && !leader);
+        takes.put("recoveryTop", kind == RuleKind.RANK && !leader);
+        takes.put("other", kind == RuleKind.COMPARE);
+        takes.put("margin", kind == RuleKind.COMPARE || leader);
+        Object[] given = {d.condition(), d.threshold(), d.recoveryThreshold(), d.lookback(), d.direction(), d.amount(),
+                d.relative(), d.recoveryAmount(), d.rankingKind(), d.top(), d.recoveryTop(),
+                d.otherKind() != null || d.otherKey() != null ? Boolean.TRUE : null, d.margin()};
+        int i = 0;
+        for (var e : takes.entrySet()) {
+            if (given[i++] != null && !e.getValue()) {
+                errors.add(new FieldError(e.getKey(), leader
+                        ? "is not taken by a RANK rule without subject (it watches first place)"
+                        : "is not taken by a " + kind + " rule"));
+            }
+        }
+    }
+
+    static void checkRange(Metric metric, String field, double v, List<FieldError> errors) {
         if (metric.isRatio() && (v < 0 || v > 1)) {
             errors.add(new FieldError(field, metric.apiName() + " is a ratio: must be within [0,1], e.g. 0.45 for 45%"));
         } else if (!metric.isRatio() && v < 0) {
@@ -148,7 +209,7 @@ public final class RuleValidator {
         }
     }
 
-    private static Duration duration(String field, String text, Duration fallback, List<FieldError> errors) {
+    static Duration duration(String field, String text, Duration fallback, List<FieldError> errors) {
         if (text == null || text.isBlank()) {
             return fallback;
         }

@@ -2,6 +2,7 @@ package io.nanopulse.alerts.persistence;
 
 import io.nanopulse.alerts.domain.AlertState;
 import io.nanopulse.alerts.domain.AlertTransition;
+import io.nanopulse.alerts.domain.Measurement;
 import io.nanopulse.alerts.domain.TransitionKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -42,6 +43,10 @@ public class AlertTransitionEntity extends PanacheEntityBase {
     public UUID silencedBy;
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
+    /** The announced CloudEvent JSON, loaded by every instance's stream listener; null when not announced. */
+    public String notification;
+    /** What the evaluation measured, as JSON ({@link Measurement}); null when not recorded. */
+    public String measurement;
 
     static AlertTransitionEntity of(AlertTransition t) {
         AlertTransitionEntity e = new AlertTransitionEntity();
@@ -56,11 +61,12 @@ public class AlertTransitionEntity extends PanacheEntityBase {
         e.threshold = t.threshold();
         e.silencedBy = t.silencedBy();
         e.occurredAt = t.occurredAt();
+        e.measurement = MeasurementJson.write(t.measurement());
         return e;
     }
 
     AlertTransition toDomain() {
         return new AlertTransition(id, ruleId, subscriberId, seq, kind, fromState, toState, value, threshold, silencedBy,
-                occurredAt);
+                occurredAt, MeasurementJson.read(measurement));
     }
 }

@@ -98,7 +98,9 @@ public class RuleRepository implements RuleStore {
     @Override
     @SuppressWarnings("unchecked")
     public List<RuleTarget> targetsAffectedBy(String[] subjectRefs, boolean globalChanged) {
+        // RANK and COMPARE rules and rules on groups depend on subjects a change does not name: every change may move them.
         String sql = "SELECT * FROM alert_rule WHERE subject_ref = ANY(CAST(:refs AS text[]))"
+                + " OR kind IN ('RANK', 'COMPARE') OR subject_kind = 'GROUP'"
                 + (globalChanged ? " OR metric = :share OR subject_kind = :global" : "") + " ORDER BY id";
         var query = AlertRuleEntity.getEntityManager().createNativeQuery(sql, AlertRuleEntity.class)
                 .setParameter("refs", subjectRefs);

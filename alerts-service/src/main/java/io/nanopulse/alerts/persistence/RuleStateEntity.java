@@ -37,10 +37,15 @@ public class RuleStateEntity extends PanacheEntityBase {
     public Instant lastNotifiedAt;
     @Column(name = "transition_count", nullable = false)
     public long transitionCount;
+    @Column(name = "reference_key")
+    public String referenceKey;
+    /** JSON of the last evaluation's measurement. */
+    @Column(name = "last_measurement")
+    public String lastMeasurement;
 
     RuleState toDomain() {
         return new RuleState(ruleId, state, stateSince, pendingSince, lastValue, lastObservedAt, lastEvaluatedAt,
-                lastNotifiedAt, transitionCount);
+                lastNotifiedAt, transitionCount, referenceKey, MeasurementJson.read(lastMeasurement));
     }
 
     /** Copies every column but the key. */
@@ -53,5 +58,7 @@ public class RuleStateEntity extends PanacheEntityBase {
         lastEvaluatedAt = s.lastEvaluatedAt();
         lastNotifiedAt = s.lastNotifiedAt();
         transitionCount = s.transitionCount();
+        referenceKey = s.reference();
+        lastMeasurement = MeasurementJson.write(s.lastMeasurement());
     }
 }

@@ -3,6 +3,9 @@ package io.nanopulse.alerts.persistence;
 import io.nanopulse.alerts.application.port.TransitionStore;
 import io.nanopulse.alerts.domain.AlertTransition;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 
 import java.util.List;
 import java.util.UUID;
@@ -10,9 +13,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class TransitionRepository implements TransitionStore {
 
+    @Inject
+    EntityManager em;
+
     @Override
-    public void record(AlertTransition transition) {
-        AlertTransitionEntity.of(transition).persist();
+    public void record(AlertTransition transition, String notification) {
+        AlertTransitionEntity e = AlertTransitionEntity.of(transition);
+        e.notification = notification;
+        e.persist();
+        if (notification != null) {
+            em.unwrap(Session.class).doWork(c -> TransitionChannel.notify(c, transition.id(), transition.subscriberId()));
+        }
     }
 
     @Override

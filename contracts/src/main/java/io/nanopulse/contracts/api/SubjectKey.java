@@ -6,24 +6,29 @@ import io.nanopulse.contracts.SubjectKind;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * One aggregate subject: a kind and its normalised key. The one place keys are formed, so that the figures
  * metrics-service serves, the subjects metric-changes name and the subjects alert rules watch agree:
  * GLOBAL {@code ""}, COUNTRY {@code "CN"}, INSTITUTION a canonical id, COUNTRY_SECTOR
- * {@code "CN/SEMICONDUCTORS"}, CITY {@code "CN/shanghai"} (the city's {@linkplain #nameKey name key}).
+ * {@code "CN/SEMICONDUCTORS"}, CITY {@code "CN/shanghai"} (the city's {@linkplain #nameKey name key}), GROUP a
+ * group's name {@code "us-jp-kr"}.
  */
 public record SubjectKey(SubjectKind kind, String key) implements Comparable<SubjectKey> {
     public static final SubjectKey GLOBAL = new SubjectKey(SubjectKind.GLOBAL, "");
     /** The longest institution or city name a key may carry: as long as events allow. */
     public static final int MAX_NAME_LENGTH = EventValidator.MAX_TEXT;
+    /** A group's name: a lower-case slug of 1..63 characters (letters, digits, hyphens; no leading hyphen). */
+    public static final Pattern GROUP_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     /**
      * A subject from a client's kind and key, normalised: the one grammar of subject keys, for figures queries
      * and alert rules alike. COUNTRY takes an ISO 3166-1 alpha-2 code (only countries events are accepted for);
      * INSTITUTION a canonical id or a holder's raw name, folded to its {@linkplain #nameKey name key} (which is
      * the id of a holder no alias names and leaves canonical ids as they are); COUNTRY_SECTOR {@code CC/SECTOR};
-     * CITY {@code CC/name}; GLOBAL no key. An {@link IllegalArgumentException} gives the reason.
+     * CITY {@code CC/name}; GROUP a group's name, case-folded ({@link #GROUP_NAME}); GLOBAL no key. An
+     * {@link IllegalArgumentException} gives the reason.
      */
     public static SubjectKey of(SubjectKind kind, String rawKey) {
         return new SubjectKey(kind, normalise(kind, rawKey));
@@ -90,7 +95,18 @@ public record SubjectKey(SubjectKind kind, String key) implements Comparable<Sub
                 }
                 yield country + "/" + city;
             }
+            case GROUP -> groupName(k);
         };
+    }
+
+    /** A group's name, case-folded, or an {@link IllegalArgumentException} giving the grammar. */
+    public static String groupName(String raw) {
+        String g = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
+        if (!GROUP_NAME.matcher(g).matches()) {
+            throw new IllegalArgumentException("must be a group name of 1..63 characters: letters, digits and"
+                    + " hyphens, starting with a letter or digit, like us-jp-kr");
+        }
+        return g;
     }
 
     private static String countryCode(String raw) {

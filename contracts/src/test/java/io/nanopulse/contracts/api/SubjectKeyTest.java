@@ -32,6 +32,24 @@ class SubjectKeyTest {
     }
 
     @Test
+    void groupNamesAreLowerCaseSlugs() {
+        assertEquals("GROUP:us-jp-kr", SubjectKey.of(SubjectKind.GROUP, " US-JP-KR ").ref());
+        assertEquals("g7", SubjectKey.of(SubjectKind.GROUP, "g7").key());
+        assertEquals("a".repeat(63), SubjectKey.of(SubjectKind.GROUP, "a".repeat(63)).key());
+        for (String bad : new String[]{"", "-us", "us jp", "us_jp", "us/jp", "a".repeat(64), "é"}) {
+            assertTrue(refusal(SubjectKind.GROUP, bad).contains("like us-jp-kr"), bad);
+        }
+    }
+
+    @Test
+    void groupIsTheLastKindSoStoredOrdinalsKeep() {
+        assertEquals(5, SubjectKind.GROUP.ordinal());
+        assertEquals(4, SubjectKind.CITY.ordinal());
+        assertEquals(SubjectKind.GROUP, SubjectKind.parse("group"));
+        assertTrue(SubjectKind.NAMES.contains("GROUP"));
+    }
+
+    @Test
     void nameKeysFoldCaseAndWhitespace() {
         assertEquals("chinese academy of sciences", SubjectKey.nameKey("  Chinese\tAcademy  of Sciences "));
     }

@@ -1,5 +1,6 @@
 package io.nanopulse.gateway.api;
 
+import io.nanopulse.contracts.SubjectKind;
 import io.nanopulse.contracts.api.Dates;
 import io.nanopulse.contracts.api.metrics.Figures;
 import io.nanopulse.contracts.api.metrics.FiguresBatch;
@@ -39,8 +40,12 @@ import java.io.InputStream;
 @Tag(name = "Figures")
 @RolesAllowed(Roles.READ)
 public class FiguresResource {
-    static final String KIND = "Subject kind: GLOBAL, COUNTRY, INSTITUTION, COUNTRY_SECTOR or CITY.";
-    static final String KEY = "Subject key: \"CN\" (COUNTRY), an institution id or name, \"CN/SEMICONDUCTORS\" (COUNTRY_SECTOR), \"CN/Shanghai\" (CITY); empty for GLOBAL.";
+    static final String KIND = "Subject kind: GLOBAL, COUNTRY, INSTITUTION, COUNTRY_SECTOR, CITY or GROUP.";
+    static final String KEY = "Subject key: \"CN\" (COUNTRY), an institution id or name, \"CN/SEMICONDUCTORS\" (COUNTRY_SECTOR), \"CN/Shanghai\" (CITY),"
+            + " a group's name \"us-jp-kr\" (GROUP: the sums over its members; a group is visible to its owner, to admins and,"
+            + " if shared, to everyone: another principal's private group is a 404 like an unknown one); empty for GLOBAL.";
+    static final String RANKED_KIND = "Kind to rank: COUNTRY, INSTITUTION, COUNTRY_SECTOR, CITY or GROUP (by the sums over"
+            + " their members, the groups you see: the shared ones and your own; an admin's: all).";
     static final String WINDOW = "Filing-date window: ALL, a year (2024), a trailing ISO-8601 period (P12M, P5Y, P30D) or an inclusive range 2020-01-01..2020-12-31 (dates " + Dates.RANGE + ").";
     static final String AS_OF = "Point in time (ISO date " + Dates.RANGE + ", default today UTC); caps the end of ALL and year windows.";
 
@@ -53,15 +58,16 @@ public class FiguresResource {
     @GET
     @Path("/figures")
     @Operation(operationId = "getFigures", summary = "Figures of one subject",
-            description = "Filings, grants, licensed count, share of global filings and licensing rate of a subject over a window. An unknown subject has zeros.")
+            description = "Filings, grants, licensed count, share of global filings and licensing rate of a subject over a window. An unknown subject has zeros; an unknown group is a 404.")
     @APIResponse(responseCode = "200", description = "The figures.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Figures.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Response> figures(
             @Parameter(description = KIND, required = true, example = "COUNTRY") @QueryParam("kind") String kind,
             @Parameter(description = KEY, example = "CN") @QueryParam("key") String key,
             @Parameter(description = WINDOW, example = "P12M") @QueryParam("window") String window,
             @Parameter(description = AS_OF, example = "2025-06-01") @QueryParam("asOf") String asOf) {
-        return forwarder.getShared(Service.METRICS, Query.path("/metrics/figures")
+        return read(kind, Query.path("/metrics/figures")
                 .param("kind", kind).param("key", key).param("window", window).param("asOf", asOf));
     }
 
@@ -71,6 +77,7 @@ public class FiguresResource {
             description = "The same figures as /figures, under the name clients look for: `share` is the subject's filings over global filings in the window.")
     @APIResponse(responseCode = "200", description = "The figures, with share.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Figures.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Response> shares(
             @Parameter(description = KIND, required = true, example = "COUNTRY") @QueryParam("kind") String kind,
             @Parameter(description = KEY, example = "CN") @QueryParam("key") String key,
@@ -84,13 +91,19 @@ public class FiguresResource {
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getFiguresBatch", summary = "Figures of many subjects at once",
-            description = "Up to 1000 queries in one call; answers come in query order.")
+            description = "Up to 1000 queries in one call; answers come in query order. A query naming an unknown group, or"
+                    + " another principal's private group, fails the call (404 naming it).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = FiguresBatchRequest.class), examples = @ExampleObject(name = "two countries",
+            schema = @Schema(implementation = FiguresBatchRequest.class), examples = {@ExampleObject(name = "two countries",
             value = "{\"queries\":[{\"kind\":\"COUNTRY\",\"key\":\"CN\",\"window\":\"P12M\"},"
-                    + "{\"kind\":\"COUNTRY\",\"key\":\"US\",\"window\":\"2024\",\"asOf\":\"2025-06-01\"}]}")))
+                    + "{\"kind\":\"COUNTRY\",\"key\":\"US\",\"window\":\"2024\",\"asOf\":\"2025-06-01\"}]}"),
+            @ExampleObject(name = "a country against a group", value = "{\"queries\":[{\"kind\":\"COUNTRY\",\"key\":\"CN\",\"window\":\"ALL\"},"
+                    + "{\"kind\":\"GROUP\",\"key\":\"us-jp-kr\",\"window\":\"ALL\"}]}"),
+            @ExampleObject(name = "a country split into its sectors", value = "{\"queries\":[{\"kind\":\"COUNTRY\",\"key\":\"CN\","
+                    + "\"window\":\"P12M\",\"breakdown\":true}]}")}))
     @APIResponse(responseCode = "200", description = "The answers.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FiguresBatch.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Response> batch(@Parameter(hidden = true) InputStream body) {
         return forwarder.send(Service.METRICS, Verb.POST, Query.path("/metrics/figures/batch"), body);
     }
@@ -113,7 +126,7 @@ public class FiguresResource {
     @APIResponse(responseCode = "200", description = "The ranking.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Ranking.class)))
     public Uni<Response> rankings(
-            @Parameter(description = "Kind to rank: COUNTRY, INSTITUTION, COUNTRY_SECTOR or CITY.", example = "COUNTRY",
+            @Parameter(description = RANKED_KIND, example = "COUNTRY",
                     schema = @Schema(type = SchemaType.STRING, defaultValue = "COUNTRY")) @QueryParam("kind") String kind,
             @Parameter(description = "filings, share, grants or licensingRate.", example = "share",
                     schema = @Schema(type = SchemaType.STRING, defaultValue = "filings",
@@ -123,7 +136,7 @@ public class FiguresResource {
             @Parameter(description = "Number of entries (1..100).", example = "10",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10")) @QueryParam("limit") String limit,
             @Parameter(description = "Narrows CITY and COUNTRY_SECTOR rankings to one country (CN); refused with other kinds.") @QueryParam("country") String country) {
-        return forwarder.getShared(Service.METRICS, Query.path("/metrics/rankings").param("kind", kind).param("metric", metric)
+        return read(kind, Query.path("/metrics/rankings").param("kind", kind).param("metric", metric)
                 .param("window", window).param("asOf", asOf).param("limit", limit).param("country", country));
     }
 
@@ -134,7 +147,7 @@ public class FiguresResource {
     @APIResponse(responseCode = "200", description = "The ranking.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Ranking.class)))
     public Uni<Response> licensingRates(
-            @Parameter(description = "Kind to rank: COUNTRY, INSTITUTION, COUNTRY_SECTOR or CITY.", example = "INSTITUTION",
+            @Parameter(description = RANKED_KIND, example = "INSTITUTION",
                     schema = @Schema(type = SchemaType.STRING, defaultValue = "COUNTRY")) @QueryParam("kind") String kind,
             @Parameter(description = WINDOW, example = "P5Y") @QueryParam("window") String window,
             @Parameter(description = AS_OF, example = "2025-06-01") @QueryParam("asOf") String asOf,
@@ -150,6 +163,7 @@ public class FiguresResource {
             description = "Yearly (default: 25 years to `to`) or monthly (default: 24 months) points; at most 1200.")
     @APIResponse(responseCode = "200", description = "The series.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Series.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Response> timeseries(
             @Parameter(description = KIND, required = true, example = "COUNTRY") @QueryParam("kind") String kind,
             @Parameter(description = KEY, example = "CN") @QueryParam("key") String key,
@@ -157,7 +171,23 @@ public class FiguresResource {
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"YEAR", "MONTH"}, defaultValue = "YEAR")) @QueryParam("interval") String interval,
             @Parameter(description = "First day (ISO date " + Dates.RANGE + "), rounded down to its period.", example = "2015-01-01") @QueryParam("from") String from,
             @Parameter(description = "Last day (ISO date " + Dates.RANGE + ", default today).", example = "2024-12-31") @QueryParam("to") String to) {
-        return forwarder.getShared(Service.METRICS, Query.path("/metrics/timeseries").param("kind", kind).param("key", key)
+        return read(kind, Query.path("/metrics/timeseries").param("kind", kind).param("key", key)
                 .param("interval", interval).param("from", from).param("to", to));
+    }
+
+    /**
+     * A read of metrics: shared by every caller, except where a kind GROUP makes the answer depend on who asks
+     * (which groups it sees); those go as the caller, uncached.
+     */
+    private Uni<Response> read(String kind, Query uri) {
+        return group(kind) ? forwarder.get(Service.METRICS, uri) : forwarder.getShared(Service.METRICS, uri);
+    }
+
+    static boolean group(String kind) {
+        try {
+            return kind != null && SubjectKind.parse(kind) == SubjectKind.GROUP;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

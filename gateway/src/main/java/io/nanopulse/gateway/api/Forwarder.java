@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
@@ -29,6 +31,23 @@ import java.util.Locale;
 @ApplicationScoped
 public class Forwarder {
     public static final String API_PREFIX = "/api/v1";
+
+    /**
+     * A service's Location under /api/v1: services write it absolute on their own (internal) address, which
+     * clients must not see, so only its path and query are kept.
+     */
+    static String location(String serviceLocation) {
+        String path = serviceLocation;
+        try {
+            URI uri = new URI(serviceLocation);
+            if (uri.isAbsolute()) {
+                path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            }
+        } catch (URISyntaxException e) {
+            return serviceLocation;
+        }
+        return path.startsWith("/") ? API_PREFIX + path : path;
+    }
 
     private final Forwarding forwarding;
     private final SecurityIdentity identity;
@@ -90,7 +109,7 @@ public class Forwarder {
             out.entity(reply.body()).type(type == null ? MediaType.APPLICATION_JSON : type);
         }
         if (reply.location() != null) {
-            out.header(HttpHeaders.LOCATION, reply.location().startsWith("/") ? API_PREFIX + reply.location() : reply.location());
+            out.header(HttpHeaders.LOCATION, location(reply.location()));
         }
         if (reply.retryAfter() != null) {
             out.header(HttpHeaders.RETRY_AFTER, reply.retryAfter());

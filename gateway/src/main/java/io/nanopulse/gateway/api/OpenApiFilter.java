@@ -63,6 +63,7 @@ public class OpenApiFilter implements OASFilter {
         openAPI.setTags(List.of(
                 tag("Figures", "Exact shares, figures, rankings, licensing rates and time series (role read)."),
                 tag("Institutions", "Canonical institutions and aliases (read; changes need admin)."),
+                tag("Groups", "Named sets of countries or institutions, subjects of kind GROUP, visible to their owner, to admins and, if shared, to everyone (read; your own with alerts, shared ones with admin)."),
                 tag("Ingest", "Patent events and CSV imports, streamed to ingest-service (role ingest)."),
                 tag("Alerts", "Your subscribers, rules, silences, deliveries and live stream (role alerts; you see only your own)."),
                 tag("Administration", "API keys and aggregate rebuilds (role admin)."),

@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
 
-/** The caller's threshold rules (→ alerts-service, as the caller's principal). */
+/** The caller's rules (→ alerts-service, as the caller's principal). */
 @Path("/api/v1/rules")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Alerts")
@@ -48,6 +48,19 @@ public class RulesResource {
     static final String RULE_WAITING_EXAMPLE = "{\"subscriberId\":\"" + SubscribersResource.ID_EXAMPLE + "\",\"name\":\"CAS filings below 100\","
             + "\"subject\":{\"kind\":\"INSTITUTION\",\"key\":\"cas\"},\"metric\":\"filings\",\"window\":\"P12M\",\"condition\":\"BELOW\","
             + "\"threshold\":100,\"pendingFor\":\"PT10M\",\"repeatInterval\":\"P1D\",\"labels\":{\"team\":\"ip\"}}";
+
+    static final String RULE_CHANGE_EXAMPLE = "{\"subscriberId\":\"" + SubscribersResource.ID_EXAMPLE + "\",\"name\":\"China's share up two points in a year\","
+            + "\"kind\":\"CHANGE\",\"subject\":{\"kind\":\"COUNTRY\",\"key\":\"CN\"},\"metric\":\"share\",\"window\":\"P12M\","
+            + "\"lookback\":\"P1Y\",\"direction\":\"UP\",\"amount\":0.02,\"recoveryAmount\":0.01}";
+    static final String RULE_RANK_EXAMPLE = "{\"subscriberId\":\"" + SubscribersResource.ID_EXAMPLE + "\",\"name\":\"CAS is the top holder\","
+            + "\"kind\":\"RANK\",\"subject\":{\"kind\":\"INSTITUTION\",\"key\":\"cas\"},\"metric\":\"filings\",\"window\":\"ALL\","
+            + "\"condition\":\"IN_TOP\",\"top\":1}";
+    static final String RULE_LEADER_EXAMPLE = "{\"subscriberId\":\"" + SubscribersResource.ID_EXAMPLE + "\",\"name\":\"Whoever is first\","
+            + "\"kind\":\"RANK\",\"rankingKind\":\"INSTITUTION\",\"metric\":\"filings\",\"window\":\"P12M\",\"margin\":5,"
+            + "\"pendingFor\":\"P1D\"}";
+    static final String RULE_COMPARE_EXAMPLE = "{\"subscriberId\":\"" + SubscribersResource.ID_EXAMPLE + "\",\"name\":\"China ahead of the US, Japan and Korea together\","
+            + "\"kind\":\"COMPARE\",\"subject\":{\"kind\":\"COUNTRY\",\"key\":\"CN\"},\"other\":{\"kind\":\"GROUP\",\"key\":\"us-jp-kr\"},"
+            + "\"metric\":\"share\",\"window\":\"ALL\",\"condition\":\"ABOVE\",\"margin\":0.01}";
 
     private final Forwarder forwarder;
 
@@ -73,10 +86,15 @@ public class RulesResource {
     @POST
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createRule", summary = "Create a rule", description = "The rule is evaluated at once against current values.")
+    @Operation(operationId = "createRule", summary = "Create a rule", description = "The rule is evaluated at once against "
+            + "current values. Kinds: THRESHOLD (the default), CHANGE, RANK and COMPARE; each takes only its own fields.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleRequest.class),
             examples = {@ExampleObject(name = "share above", value = RULE_EXAMPLE),
-                    @ExampleObject(name = "waits and reminds", value = RULE_WAITING_EXAMPLE)}))
+                    @ExampleObject(name = "waits and reminds", value = RULE_WAITING_EXAMPLE),
+                    @ExampleObject(name = "change in a year", value = RULE_CHANGE_EXAMPLE),
+                    @ExampleObject(name = "holds first place", value = RULE_RANK_EXAMPLE),
+                    @ExampleObject(name = "first place changes hands", value = RULE_LEADER_EXAMPLE),
+                    @ExampleObject(name = "compared with a group", value = RULE_COMPARE_EXAMPLE)}))
     @APIResponse(responseCode = "201", description = "Created.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rule.class)))
     public Uni<Response> create(@Parameter(hidden = true) InputStream body) {

@@ -7,11 +7,11 @@ import java.util.List;
 public final class Roles {
     /** Send events and imports. */
     public static final String INGEST = "ingest";
-    /** Read figures, rankings, time series, institutions and the status. */
+    /** Read figures, rankings, time series, institutions, groups and the status. */
     public static final String READ = "read";
-    /** Manage one's own subscribers, rules, silences and deliveries. */
+    /** Manage one's own subscribers, rules, silences, deliveries and groups. */
     public static final String ALERTS = "alerts";
-    /** Manage API keys and institutions (and read the institutions), rebuild aggregates. */
+    /** Manage API keys, institutions and shared (and any) groups, rebuild aggregates. */
     public static final String ADMIN = "admin";
 
     public static final List<String> ALL = List.of(INGEST, READ, ALERTS, ADMIN);

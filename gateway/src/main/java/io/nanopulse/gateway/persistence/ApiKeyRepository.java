@@ -6,7 +6,7 @@ import io.nanopulse.gateway.domain.ApiKey;
 import io.nanopulse.gateway.domain.Roles;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.exception.JDBCConnectionException;
+import org.hibernate.JDBCException;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -26,9 +26,21 @@ public class ApiKeyRepository implements PanacheRepositoryBase<ApiKeyEntity, Lon
     public Optional<ApiKey> findByHash(String keyHash) {
         try {
             return find("keyHash", keyHash).firstResultOptional().map(ApiKeyRepository::toKey);
-        } catch (JDBCConnectionException e) {
-            throw new KeyStoreUnavailableException(e);
+        } catch (JDBCException e) {
+            if (unavailable(e.getSQLState())) {
+                throw new KeyStoreUnavailableException(e);
+            }
+            throw e;
         }
+    }
+
+    /**
+     * Whether a failure's SQLState says the database cannot serve now rather than that the query is wrong: a
+     * connection failure (class 08), a server shutting down or still starting up (57P01..57P03), too many
+     * connections (53300). A null state (no answer at all) counts as unavailable.
+     */
+    static boolean unavailable(String sqlState) {
+        return sqlState == null || sqlState.startsWith("08") || sqlState.startsWith("57P") || sqlState.equals("53300");
     }
 
     @Override

@@ -150,11 +150,12 @@ class ErrorResponsesTest {
     record Op(String id, String method, String template, String concreteId, Service service, List<String> roles,
               String contentType, String body) {
         String path() {
-            return concreteId == null ? template : template.replace("{id}", concreteId).replace("{aliasId}", "7");
+            return concreteId == null ? template
+                    : template.replace("{id}", concreteId).replace("{name}", concreteId).replace("{aliasId}", "7");
         }
 
         String pathWithBadSegment() {
-            return template.replace("{id}", BAD_SEGMENT).replace("{aliasId}", "7");
+            return template.replace("{id}", BAD_SEGMENT).replace("{name}", BAD_SEGMENT).replace("{aliasId}", "7");
         }
 
         /** An admitted role. */
@@ -190,13 +191,15 @@ class ErrorResponsesTest {
 
         forwarded("rebuildAggregates", "POST", "/api/v1/admin/rebuild", Service.METRICS, Roles.ADMIN, null);
         forwarded("retract", "POST", "/api/v1/admin/retractions", Service.INGEST, Roles.ADMIN, JSON).emptyBody().tooLarge();
-        forwarded("getFigures", "GET", "/api/v1/figures?kind=COUNTRY&key=CN", Service.METRICS, Roles.READ, null).refused(400);
-        forwarded("getShare", "GET", "/api/v1/shares?kind=COUNTRY&key=CN", Service.METRICS, Roles.READ, null).refused(400);
-        forwarded("getFiguresBatch", "POST", "/api/v1/figures/batch", Service.METRICS, Roles.READ, JSON).emptyBody().tooLarge();
+        // An unknown group is a 404 of every query naming a subject.
+        forwarded("getFigures", "GET", "/api/v1/figures?kind=COUNTRY&key=CN", Service.METRICS, Roles.READ, null).refused(400, 404);
+        forwarded("getShare", "GET", "/api/v1/shares?kind=COUNTRY&key=CN", Service.METRICS, Roles.READ, null).refused(400, 404);
+        forwarded("getFiguresBatch", "POST", "/api/v1/figures/batch", Service.METRICS, Roles.READ, JSON).emptyBody().refused(404)
+                .tooLarge();
         forwarded("getGlobal", "GET", "/api/v1/global?window=ALL", Service.METRICS, Roles.READ, null).refused(400);
         forwarded("getRankings", "GET", "/api/v1/rankings?kind=COUNTRY", Service.METRICS, Roles.READ, null).refused(400);
         forwarded("getLicensingRates", "GET", "/api/v1/licensing-rates", Service.METRICS, Roles.READ, null).refused(400);
-        forwarded("getTimeSeries", "GET", "/api/v1/timeseries?kind=COUNTRY&key=CN", Service.METRICS, Roles.READ, null).refused(400);
+        forwarded("getTimeSeries", "GET", "/api/v1/timeseries?kind=COUNTRY&key=CN", Service.METRICS, Roles.READ, null).refused(400, 404);
         // Admins, who manage institutions, read them too.
         forwarded("listInstitutions", "GET", "/api/v1/institutions", null, Service.METRICS, List.of(Roles.READ, Roles.ADMIN), null)
                 .refused(400);
@@ -212,6 +215,17 @@ class ErrorResponsesTest {
                 .badSegment().refused(404, 409).tooLarge();
         forwarded("removeInstitutionAlias", "DELETE", "/api/v1/institutions/{id}/aliases/{aliasId}", "cas", Service.METRICS,
                 Roles.ADMIN, null).badSegment().refused(404);
+
+        forwarded("listGroups", "GET", "/api/v1/groups", null, Service.METRICS, List.of(Roles.READ, Roles.ALERTS, Roles.ADMIN), null)
+                .refused(400);
+        forwarded("createGroup", "POST", "/api/v1/groups", null, Service.METRICS, List.of(Roles.ALERTS, Roles.ADMIN), JSON)
+                .emptyBody().refused(409).tooLarge();
+        forwarded("getGroup", "GET", "/api/v1/groups/{name}", "us-jp-kr", Service.METRICS,
+                List.of(Roles.READ, Roles.ALERTS, Roles.ADMIN), null).badSegment().refused(404);
+        forwarded("updateGroup", "PUT", "/api/v1/groups/{name}", "us-jp-kr", Service.METRICS, List.of(Roles.ALERTS, Roles.ADMIN), JSON)
+                .badSegment().refused(404).tooLarge();
+        forwarded("deleteGroup", "DELETE", "/api/v1/groups/{name}", "us-jp-kr", Service.METRICS, List.of(Roles.ALERTS, Roles.ADMIN), null)
+                .badSegment().refused(404);
 
         forwarded("postEvents", "POST", "/api/v1/events", Service.INGEST, Roles.INGEST, NDJSON).refused(400, 413);
         forwarded("postImport", "POST", "/api/v1/imports", Service.INGEST, Roles.INGEST, CSV).refused(400, 413);
@@ -234,6 +248,7 @@ class ErrorResponsesTest {
                 .badSegment().refused(404, 409);
         forwarded("listRules", "GET", "/api/v1/rules", Service.ALERTS, Roles.ALERTS, null).refused(400);
         forwarded("createRule", "POST", "/api/v1/rules", Service.ALERTS, Roles.ALERTS, JSON).emptyBody().tooLarge();
+        forwarded("backtestRule", "POST", "/api/v1/rules/backtest", Service.ALERTS, Roles.ALERTS, JSON).emptyBody().tooLarge();
         forwarded("getRule", "GET", "/api/v1/rules/{id}", RULE, Service.ALERTS, Roles.ALERTS, null).badSegment().refused(404);
         forwarded("updateRule", "PUT", "/api/v1/rules/{id}", RULE, Service.ALERTS, Roles.ALERTS, JSON)
                 .badSegment().refused(404).tooLarge();

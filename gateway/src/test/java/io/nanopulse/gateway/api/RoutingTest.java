@@ -47,6 +47,20 @@ class RoutingTest {
     }
 
     @Test
+    void readsNamingGroupsGoAsTheCallerWhoseGroupsTheyAre() {
+        String key = TestKeys.create("team-delta", "read");
+        for (String path : List.of("/figures?kind=group&key=mine", "/shares?kind=GROUP&key=mine", "/timeseries?kind=GROUP&key=mine",
+                "/rankings?kind=GROUP", "/licensing-rates?kind=GROUP")) {
+            RestAssured.given().header("Authorization", TestKeys.bearer(key)).urlEncodingEnabled(false)
+                    .get("/api/v1" + path).then().statusCode(200);
+            assertEquals(ForwardedIdentity.of("team-delta", "read"), FakeServices.metrics.proven(), path);
+        }
+        RestAssured.given().header("Authorization", TestKeys.bearer(key)).get("/api/v1/rankings?kind=COUNTRY&limit=7")
+                .then().statusCode(200);
+        assertEquals(Forwarding.GATEWAY, FakeServices.metrics.proven(), "other kinds stay shared");
+    }
+
+    @Test
     void adminKeysReadTheInstitutionsTheyManage() {
         String admin = TestKeys.withRoles("admin");
         for (String path : List.of("/institutions?size=10", "/institutions/cas", "/institutions/normalise?name=CAS")) {
@@ -68,6 +82,30 @@ class RoutingTest {
         assertEquals(List.of("team-alpha"), r.headers().get("X-nanopulse-principal"));
         assertEquals(ForwardedIdentity.of("team-alpha", "alerts"), FakeServices.alerts.proven());
         assertNull(r.headers().get("Authorization"));
+    }
+
+    @Test
+    void groupsGoToMetricsAsTheCallerWhoseRolesDecideWhatItMayChange() {
+        String owner = TestKeys.create("team-beta", "alerts");
+        RestAssured.given().header("Authorization", TestKeys.bearer(owner)).contentType("application/json")
+                .body("{\"name\":\"us-jp-kr\",\"memberKind\":\"COUNTRY\",\"members\":[\"US\",\"JP\",\"KR\"]}")
+                .post("/api/v1/groups").then().statusCode(201)
+                // The service's Location, absolute on its own address, becomes the public path.
+                .header("Location", equalTo("/api/v1/groups/us-jp-kr"));
+        FakeService.Received r = FakeServices.metrics.last();
+        assertEquals("POST", r.method());
+        assertEquals("/groups", r.uri());
+        assertEquals(ForwardedIdentity.of("team-beta", "alerts"), FakeServices.metrics.proven());
+        RestAssured.given().header("Authorization", TestKeys.bearer(owner)).contentType("application/json")
+                .body("{\"memberKind\":\"COUNTRY\",\"members\":[\"US\"]}").put("/api/v1/groups/us-jp-kr").then().statusCode(200);
+        assertEquals("PUT /groups/us-jp-kr", FakeServices.metrics.last().method() + " " + FakeServices.metrics.last().uri());
+        // Reads are the caller's too (not shared): a group shows its owner to that owner only.
+        String reader = TestKeys.create("team-gamma", "read");
+        RestAssured.given().header("Authorization", TestKeys.bearer(reader)).get("/api/v1/groups/us-jp-kr").then().statusCode(200);
+        assertEquals(ForwardedIdentity.of("team-gamma", "read"), FakeServices.metrics.proven());
+        RestAssured.given().header("Authorization", TestKeys.bearer(reader)).delete("/api/v1/groups/us-jp-kr").then().statusCode(403);
+        RestAssured.given().header("Authorization", TestKeys.bearer(reader)).urlEncodingEnabled(false)
+                .get("/api/v1/groups/..%2Fadmin").then().statusCode(400).body("errors[0].field", equalTo("name"));
     }
 
     @Test

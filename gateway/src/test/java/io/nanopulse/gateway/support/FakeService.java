@@ -24,7 +24,12 @@ public final class FakeService {
     public record Received(String method, String uri, Map<String, List<String>> headers, long bodyBytes) {
     }
 
-    public record Answer(int status, String contentType, String body) {
+    /** An answer; {@code location}, when not null, is sent as the Location header. */
+    public record Answer(int status, String contentType, String body, String location) {
+        public Answer(int status, String contentType, String body) {
+            this(status, contentType, body, null);
+        }
+
         public static Answer json(String body) {
             return new Answer(200, "application/json", body);
         }
@@ -66,6 +71,10 @@ public final class FakeService {
             }
             Answer a = answer.apply(request.exchange());
             String body = a.body().replace("${bodyBytes}", Integer.toString(request.body().length));
+            if (a.location() != null) {
+                return new HttpStub.Reply(a.status(), Map.of("Content-Type", a.contentType(), "Location", a.location()),
+                        body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
             return HttpStub.Reply.of(a.status(), a.contentType(), body);
         });
         return this;

@@ -1,5 +1,6 @@
 package io.nanopulse.metrics.api;
 
+import io.nanopulse.contracts.FieldError;
 import io.nanopulse.contracts.SubjectKind;
 import io.nanopulse.contracts.api.Metric;
 import io.nanopulse.contracts.api.QueryParams;
@@ -11,9 +12,12 @@ import io.nanopulse.contracts.api.metrics.FiguresBatch;
 import io.nanopulse.contracts.api.metrics.FiguresBatchRequest;
 import io.nanopulse.contracts.api.metrics.Ranking;
 import io.nanopulse.contracts.api.metrics.Series;
+import io.nanopulse.contracts.problem.Problem;
 import io.nanopulse.contracts.problem.ProblemException;
+import io.nanopulse.contracts.problem.ProblemType;
 import io.nanopulse.metrics.application.AppliedEvents;
 import io.nanopulse.metrics.application.FiguresQueries;
+import io.nanopulse.metrics.application.GroupAdmin;
 import io.nanopulse.metrics.application.Progress;
 import io.nanopulse.metrics.config.MetricsConfig;
 import jakarta.inject.Inject;
@@ -24,11 +28,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -42,6 +49,13 @@ public class FiguresResource {
     FiguresQueries figures;
     @Inject
     MetricsConfig config;
+    @Context
+    ContainerRequestContext request;
+
+    /** The caller, as groups see it. */
+    private GroupAdmin.Viewer viewer() {
+        return GroupsResource.viewer(request);
+    }
 
     static SubjectKind kind(String raw) {
         try {
@@ -79,7 +93,7 @@ public class FiguresResource {
             throws SQLException {
         SubjectKey subject = subject(kind(kind), key);
         LocalDate at = date("asOf", asOf);
-        return figures.figures(subject, window(window, at));
+        return figures.figures(subject, window(window, at), viewer());
     }
 
     @GET
@@ -87,7 +101,7 @@ public class FiguresResource {
     public Figures global(@QueryParam("window") @DefaultValue("ALL") String window, @QueryParam("asOf") String asOf)
             throws SQLException {
         LocalDate at = date("asOf", asOf);
-        return figures.figures(SubjectKey.GLOBAL, window(window, at));
+        return figures.figures(SubjectKey.GLOBAL, window(window, at), viewer());
     }
 
     @POST
@@ -103,7 +117,8 @@ public class FiguresResource {
             FigureQuery q = request.queries().get(i);
             if (q == null) throw ProblemException.invalid("queries[" + i + "]", "is required");
             try {
-                out.add(figures(q.kind(), q.key(), q.window() == null ? "ALL" : q.window(), q.asOf()));
+                out.add(Boolean.TRUE.equals(q.breakdown()) ? brokenDown(q)
+                        : figures(q.kind(), q.key(), q.window() == null ? "ALL" : q.window(), q.asOf()));
             } catch (ProblemException e) {
                 throw inQuery(i, e);
             }
@@ -111,11 +126,24 @@ public class FiguresResource {
         return new FiguresBatch(out);
     }
 
+    /** A batch query's figures with its members' contributions. */
+    private Figures brokenDown(FigureQuery q) throws SQLException {
+        SubjectKey subject = subject(kind(q.kind()), q.key());
+        return figures.brokenDown(subject, window(q.window() == null ? "ALL" : q.window(), date("asOf", q.asOf())), viewer());
+    }
+
     /** A query's refusal under its place in the batch ({@code queries[3].asOf}). */
     private static ProblemException inQuery(int index, ProblemException e) {
         var errors = e.problem().errors();
         if (e.problem().field() == null || errors == null || errors.size() != 1) return e;
-        return ProblemException.invalid("queries[" + index + "]." + e.problem().field(), errors.get(0).reason());
+        String field = "queries[" + index + "]." + e.problem().field();
+        String reason = errors.get(0).reason();
+        if (e.problem().status() != 400) {
+            // An unknown group stays a 404.
+            return new ProblemException(Problem.of(ProblemType.forStatus(e.problem().status()), field + ": " + reason)
+                    .withField(field).withErrors(List.of(new FieldError(field, reason))));
+        }
+        return ProblemException.invalid(field, reason);
     }
 
     @GET
@@ -133,7 +161,7 @@ public class FiguresResource {
         LocalDate at = date("asOf", asOf);
         Window w = window(window, at);
         String cc = country == null || country.isBlank() ? null : country(country);
-        return figures.ranking(k, m, w, limit, cc);
+        return figures.ranking(k, m, w, limit, cc, viewer());
     }
 
     private static Metric metric(String metric) {
@@ -167,7 +195,7 @@ public class FiguresResource {
         LocalDate t = date("to", to);
         LocalDate end = t == null ? FiguresQueries.today() : t;
         LocalDate start = f == null ? (monthly ? end.minusMonths(23) : end.minusYears(24)) : f;
-        return figures.series(subject, monthly, start, end);
+        return figures.series(subject, monthly, start, end, viewer());
     }
 
     @GET

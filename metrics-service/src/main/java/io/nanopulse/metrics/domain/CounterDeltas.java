@@ -42,9 +42,10 @@ public final class CounterDeltas {
      * Whether a kind keeps counters at all. Institutions do not: they are a long tail (many holders, most with a
      * few patents a year), whose counters would be a large share of the rows every batch appends and every fold
      * upserts. Their figures are summed from the patent rows instead, which are indexed by holder and filing date.
+     * Groups keep none either: their figures are their members'.
      */
     public static boolean counted(SubjectKind kind) {
-        return kind != SubjectKind.INSTITUTION;
+        return kind != SubjectKind.INSTITUTION && kind != SubjectKind.GROUP;
     }
 
     public void add(Filing filing, long filings, long licensed, long granted) {

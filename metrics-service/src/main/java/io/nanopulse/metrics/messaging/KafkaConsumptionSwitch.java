@@ -27,7 +27,7 @@ public class KafkaConsumptionSwitch implements ConsumptionSwitch {
 
     void meter(@Observes StartupEvent ignored) {
         Gauge.builder("nanopulse.metrics.consumption.paused", this, s -> s.isPaused() ? 1 : 0)
-                .description("1 while an operator has paused this instance's consumption of patent-events").register(registry);
+                .description("1 while an operator has paused this instance's consumption of patent-events").strongReference(true).register(registry);
     }
 
     @Override

@@ -5,7 +5,10 @@ import io.nanopulse.contracts.api.Metric;
 import io.nanopulse.metrics.application.FiguresSource;
 import io.nanopulse.metrics.application.AppliedEvents;
 import io.nanopulse.metrics.application.Progress;
+import io.nanopulse.contracts.api.Window;
+import io.nanopulse.metrics.domain.Breakdown;
 import io.nanopulse.metrics.domain.CounterDeltas;
+import io.nanopulse.metrics.domain.SplitTotals;
 import io.nanopulse.metrics.domain.Totals;
 import io.nanopulse.metrics.domain.WindowPlan;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -114,54 +117,98 @@ public class FiguresRepository implements FiguresSource {
         return out;
     }
 
-    private Map<String, Totals> sums(SubjectKind kind, String key, String keyPrefix, WindowPlan plan) throws SQLException {
-        var result = new HashMap<String, Totals>();
+    /**
+     * The global totals, one subject's and its members' along a breakdown, in one snapshot: one read-only
+     * REPEATABLE READ transaction, so a batch or a fold committing in between is seen by all reads or by none.
+     * A group's totals are its members' sum.
+     */
+    @Override
+    public SplitTotals split(SubjectKind kind, String key, Window window, Breakdown breakdown) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            var periods = new ArrayList<String>();
-            var params = new ArrayList<LocalDate>();
-            if (plan.years() != null) {
-                periods.add("(grain = 'Y' AND period BETWEEN ? AND ?)");
-                params.add(plan.years().from());
-                params.add(plan.years().to());
+            boolean autoCommit = c.getAutoCommit();
+            int isolation = c.getTransactionIsolation();
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            try {
+                Totals global = sums(c, SubjectKind.GLOBAL, "", null, null, WindowPlan.of(window)).getOrDefault("", Totals.ZERO);
+                String prefix = breakdown.keyPrefix() == null || breakdown.keyPrefix().isEmpty() ? null : breakdown.keyPrefix();
+                Map<String, Totals> members = breakdown.keys() != null && breakdown.keys().isEmpty() ? Map.of()
+                        : sums(c, breakdown.memberKind(), null, prefix, breakdown.keys(), WindowPlan.of(breakdown.memberKind(), window));
+                Totals subject = switch (kind) {
+                    case GLOBAL -> global;
+                    case GROUP -> members.values().stream().reduce(Totals.ZERO, Totals::plus);
+                    default -> sums(c, kind, key, null, null, WindowPlan.of(kind, window)).getOrDefault(key, Totals.ZERO);
+                };
+                c.commit();
+                return new SplitTotals(global, subject, members);
+            } finally {
+                if (!c.getAutoCommit()) c.rollback();
+                c.setReadOnly(false);
+                c.setTransactionIsolation(isolation);
+                c.setAutoCommit(autoCommit);
             }
-            for (var m : plan.months()) {
-                periods.add("(grain = 'M' AND period BETWEEN ? AND ?)");
-                params.add(m.from());
-                params.add(m.to());
+        }
+    }
+
+    private Map<String, Totals> sums(SubjectKind kind, String key, String keyPrefix, WindowPlan plan) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return sums(c, kind, key, keyPrefix, null, plan);
+        }
+    }
+
+    /** Sums per subject of one kind: of {@code key}, of keys starting with {@code keyPrefix}, or of {@code keys}. */
+    private static Map<String, Totals> sums(Connection c, SubjectKind kind, String key, String keyPrefix, List<String> keys,
+                                            WindowPlan plan) throws SQLException {
+        var result = new HashMap<String, Totals>();
+        var periods = new ArrayList<String>();
+        var params = new ArrayList<LocalDate>();
+        if (plan.years() != null) {
+            periods.add("(grain = 'Y' AND period BETWEEN ? AND ?)");
+            params.add(plan.years().from());
+            params.add(plan.years().to());
+        }
+        for (var m : plan.months()) {
+            periods.add("(grain = 'M' AND period BETWEEN ? AND ?)");
+            params.add(m.from());
+            params.add(m.to());
+        }
+        if (!periods.isEmpty()) {
+            String sql = "SELECT subject, sum(filings), sum(licensed), sum(granted) FROM " + COUNTERS + " WHERE kind = ?"
+                    + (key != null ? " AND subject = ?" : "")
+                    + (keyPrefix != null ? " AND subject LIKE ?" : "")
+                    + (keys != null ? " AND subject = ANY(?)" : "")
+                    + " AND (" + String.join(" OR ", periods) + ") GROUP BY subject";
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                int i = 1;
+                st.setShort(i++, (short) kind.ordinal());
+                if (key != null) st.setString(i++, key);
+                if (keyPrefix != null) st.setString(i++, like(keyPrefix));
+                if (keys != null) st.setArray(i++, c.createArrayOf("text", keys.toArray()));
+                for (LocalDate d : params) st.setDate(i++, Date.valueOf(d));
+                collect(st, result);
             }
-            if (!periods.isEmpty()) {
-                String sql = "SELECT subject, sum(filings), sum(licensed), sum(granted) FROM " + COUNTERS + " WHERE kind = ?"
-                        + (key != null ? " AND subject = ?" : "")
-                        + (keyPrefix != null ? " AND subject LIKE ?" : "")
-                        + " AND (" + String.join(" OR ", periods) + ") GROUP BY subject";
-                try (PreparedStatement st = c.prepareStatement(sql)) {
-                    int i = 1;
-                    st.setShort(i++, (short) kind.ordinal());
-                    if (key != null) st.setString(i++, key);
-                    if (keyPrefix != null) st.setString(i++, like(keyPrefix));
-                    for (LocalDate d : params) st.setDate(i++, Date.valueOf(d));
-                    collect(st, result);
+        }
+        if (!plan.days().isEmpty()) {
+            var ranges = new ArrayList<String>();
+            for (int r = 0; r < plan.days().size(); r++) ranges.add("filing_date BETWEEN ? AND ?");
+            String keyExpr = SubjectSql.keyExpression(kind);
+            String sql = "SELECT " + keyExpr + ", count(*), count(first_deal_date), count(grant_date) FROM patent"
+                    + " WHERE (" + String.join(" OR ", ranges) + ") AND " + SubjectSql.present(kind)
+                    + (key != null ? " AND " + SubjectSql.filter(kind) : "")
+                    + (keyPrefix != null ? " AND " + keyExpr + " LIKE ?" : "")
+                    + (keys != null ? " AND " + keyExpr + " = ANY(?)" : "")
+                    + " GROUP BY 1";
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                int i = 1;
+                for (var d : plan.days()) {
+                    st.setDate(i++, Date.valueOf(d.from()));
+                    st.setDate(i++, Date.valueOf(d.to()));
                 }
-            }
-            if (!plan.days().isEmpty()) {
-                var ranges = new ArrayList<String>();
-                for (int r = 0; r < plan.days().size(); r++) ranges.add("filing_date BETWEEN ? AND ?");
-                String keyExpr = SubjectSql.keyExpression(kind);
-                String sql = "SELECT " + keyExpr + ", count(*), count(first_deal_date), count(grant_date) FROM patent"
-                        + " WHERE (" + String.join(" OR ", ranges) + ") AND " + SubjectSql.present(kind)
-                        + (key != null ? " AND " + SubjectSql.filter(kind) : "")
-                        + (keyPrefix != null ? " AND " + keyExpr + " LIKE ?" : "")
-                        + " GROUP BY 1";
-                try (PreparedStatement st = c.prepareStatement(sql)) {
-                    int i = 1;
-                    for (var d : plan.days()) {
-                        st.setDate(i++, Date.valueOf(d.from()));
-                        st.setDate(i++, Date.valueOf(d.to()));
-                    }
-                    if (key != null && kind != SubjectKind.GLOBAL) st.setString(i++, key);
-                    if (keyPrefix != null) st.setString(i++, like(keyPrefix));
-                    collect(st, result);
-                }
+                if (key != null && kind != SubjectKind.GLOBAL) st.setString(i++, key);
+                if (keyPrefix != null) st.setString(i++, like(keyPrefix));
+                if (keys != null) st.setArray(i++, c.createArrayOf("text", keys.toArray()));
+                collect(st, result);
             }
         }
         return result;
@@ -183,17 +230,100 @@ public class FiguresRepository implements FiguresSource {
     @Override
     public Map<LocalDate, Totals> series(SubjectKind kind, String key, char grain, LocalDate from, LocalDate to)
             throws SQLException {
+        return series(kind, List.of(key), grain, from, to);
+    }
+
+    @Override
+    public Totals totals(SubjectKind kind, List<String> keys, WindowPlan plan) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return sums(c, kind, null, null, keys, plan).values().stream().reduce(Totals.ZERO, Totals::plus);
+        }
+    }
+
+    @Override
+    public Map<LocalDate, Totals> series(SubjectKind kind, List<String> keys, char grain, LocalDate from, LocalDate to)
+            throws SQLException {
+        String[] members = keys.toArray(String[]::new);
         if (!CounterDeltas.counted(kind)) {
-            // The same periods summed from the subject's patent rows (kinds without counters).
+            // The same periods summed from the subjects' patent rows (kinds without counters).
             boolean monthly = grain == 'M';
             return periods("SELECT date_trunc('" + (monthly ? "month" : "year") + "', filing_date)::date, count(*),"
-                            + " count(first_deal_date), count(grant_date) FROM patent WHERE " + SubjectSql.filter(kind)
-                            + " AND filing_date BETWEEN ? AND ? GROUP BY 1 ORDER BY 1",
-                    key, Date.valueOf(from), Date.valueOf((monthly ? to.plusMonths(1) : to.plusYears(1)).minusDays(1)));
+                            + " count(first_deal_date), count(grant_date) FROM patent WHERE " + SubjectSql.keyExpression(kind)
+                            + " = ANY(?) AND filing_date BETWEEN ? AND ? GROUP BY 1 ORDER BY 1",
+                    members, Date.valueOf(from), Date.valueOf((monthly ? to.plusMonths(1) : to.plusYears(1)).minusDays(1)));
         }
         return periods("SELECT period, sum(filings), sum(licensed), sum(granted) FROM " + COUNTERS
-                        + " WHERE kind = ? AND grain = ? AND subject = ? AND period BETWEEN ? AND ? GROUP BY period ORDER BY period",
-                (short) kind.ordinal(), String.valueOf(grain), key, Date.valueOf(from), Date.valueOf(to));
+                        + " WHERE kind = ? AND grain = ? AND subject = ANY(?) AND period BETWEEN ? AND ? GROUP BY period ORDER BY period",
+                (short) kind.ordinal(), String.valueOf(grain), members, Date.valueOf(from), Date.valueOf(to));
+    }
+
+    /**
+     * Groups ranked in one statement: each group's members' rows joined through {@code subject_group_member}, country
+     * groups from counters and edge days, institution groups from patent rows (a patent has one country and one
+     * holder, so distinct members never count it twice).
+     */
+    @Override
+    public Map<String, Totals> topGroups(Window window, Metric metric, int limit, String visibleTo) throws SQLException {
+        var parts = new ArrayList<String>();
+        var params = new ArrayList<Object>();
+        String countryGroups = " JOIN subject_group g ON g.name = m.group_name AND g.member_kind = "
+                + SubjectKind.COUNTRY.ordinal();
+        WindowPlan plan = WindowPlan.of(SubjectKind.COUNTRY, window);
+        var periods = new ArrayList<String>();
+        if (plan.years() != null) {
+            periods.add("(grain = 'Y' AND period BETWEEN ? AND ?)");
+            params.add(Date.valueOf(plan.years().from()));
+            params.add(Date.valueOf(plan.years().to()));
+        }
+        for (var m : plan.months()) {
+            periods.add("(grain = 'M' AND period BETWEEN ? AND ?)");
+            params.add(Date.valueOf(m.from()));
+            params.add(Date.valueOf(m.to()));
+        }
+        if (!periods.isEmpty()) {
+            parts.add("SELECT m.group_name, filings, licensed, granted FROM " + COUNTERS
+                    + " JOIN subject_group_member m ON m.member_key = counter.subject" + countryGroups
+                    + " WHERE counter.kind = " + SubjectKind.COUNTRY.ordinal() + " AND (" + String.join(" OR ", periods) + ")");
+        }
+        if (!plan.days().isEmpty()) {
+            parts.add(patentRows("country", countryGroups, plan.days(), params));
+        }
+        WindowPlan holders = WindowPlan.of(SubjectKind.INSTITUTION, window);
+        if (!holders.days().isEmpty()) {
+            parts.add(patentRows("institution_id", " JOIN subject_group g ON g.name = m.group_name AND g.member_kind = "
+                    + SubjectKind.INSTITUTION.ordinal(), holders.days(), params));
+        }
+        var out = new LinkedHashMap<String, Totals>();
+        if (parts.isEmpty()) return out;
+        String visible = "";
+        if (visibleTo != null) {
+            visible = " WHERE subject IN (SELECT g.name FROM subject_group g WHERE " + JdbcGroupStore.VISIBLE + ")";
+            params.add(visibleTo);
+        }
+        String sql = "SELECT subject, sum(f), sum(l), sum(g) FROM (" + String.join(" UNION ALL ", parts)
+                + ") AS x(subject, f, l, g)" + visible + " GROUP BY subject HAVING sum(f) > 0 ORDER BY " + orderBy(metric)
+                + ", subject LIMIT ?";
+        params.add(limit);
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) st.setObject(i + 1, params.get(i));
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), new Totals(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+            }
+        }
+        return out;
+    }
+
+    /** Patent rows in day ranges per group whose members match {@code column}. */
+    private static String patentRows(String column, String groups, List<WindowPlan.DateRange> days, List<Object> params) {
+        var ranges = new ArrayList<String>();
+        for (var d : days) {
+            ranges.add("p.filing_date BETWEEN ? AND ?");
+            params.add(Date.valueOf(d.from()));
+            params.add(Date.valueOf(d.to()));
+        }
+        return "SELECT m.group_name, count(*), count(p.first_deal_date), count(p.grant_date) FROM patent p"
+                + " JOIN subject_group_member m ON m.member_key = p." + column + groups
+                + " WHERE (" + String.join(" OR ", ranges) + ") GROUP BY 1";
     }
 
     /** Runs a query of (period, filings, licensed, granted) rows. */

@@ -15,6 +15,7 @@ final class SubjectSql {
             case INSTITUTION -> "institution_id";
             case COUNTRY_SECTOR -> "country || '/' || sector";
             case CITY -> "country || '/' || city_key";
+            case GROUP -> throw new IllegalStateException("a group has no key expression; read its members");
         };
     }
 
@@ -25,6 +26,7 @@ final class SubjectSql {
             case COUNTRY -> "country = ?";
             case INSTITUTION -> "institution_id = ?";
             case COUNTRY_SECTOR, CITY -> keyExpression(kind) + " = ?";
+            case GROUP -> throw new IllegalStateException("a group has no filter; read its members");
         };
     }
 

@@ -37,8 +37,9 @@ public interface RuleStore {
     void saveState(RuleState state);
 
     /**
-     * The rules on any of the subject refs ({@code KIND:key}); when {@code globalChanged}, also every share rule
-     * and every GLOBAL rule. Ordered by id.
+     * The rules on any of the subject refs ({@code KIND:key}), every RANK and COMPARE rule and every rule on a GROUP
+     * (a change never names what those depend on); when {@code globalChanged}, also every share rule and every
+     * GLOBAL rule. Ordered by id.
      */
     List<RuleTarget> targetsAffectedBy(String[] subjectRefs, boolean globalChanged);
 

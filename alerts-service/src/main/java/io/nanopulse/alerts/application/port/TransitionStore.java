@@ -8,8 +8,16 @@ import java.util.UUID;
 /** The recorded transitions of rules; every method runs in the caller's transaction. */
 public interface TransitionStore {
 
-    /** Records a transition; (rule, seq) is unique, so a step can never be recorded twice. */
-    void record(AlertTransition transition);
+    /** Records a transition that announces nothing; (rule, seq) is unique, so a step can never be recorded twice. */
+    default void record(AlertTransition transition) {
+        record(transition, null);
+    }
+
+    /**
+     * Records a transition with the notification it announces (CloudEvent JSON, null for none). An announced
+     * transition reaches the live streams of every instance once the caller's transaction commits.
+     */
+    void record(AlertTransition transition, String notification);
 
     /** The latest {@code limit} transitions of a rule, newest first. */
     List<AlertTransition> recent(UUID ruleId, int limit);
