@@ -98,11 +98,15 @@
     root.appendChild(svg('line', { x1: pad, y1: 5, x2: pad, y2: h - pad, 'class': 'axis' }));
     var max = points.reduce(function (m, p) { return Math.max(m, p.value || 0); }, 0) || 1;
     var step = points.length > 1 ? (w - pad - 10) / (points.length - 1) : 0;
-    var d = points.map(function (p, i) {
-      var x = pad + i * step, y = (h - pad) - ((p.value || 0) / max) * (h - pad - 10);
-      return (i === 0 ? 'M' : 'L') + x.toFixed(1) + ' ' + y.toFixed(1);
-    }).join(' ');
-    root.appendChild(svg('path', { d: d, 'class': 'line', 'data-points': String(points.length) }));
+    // A period without data (null: no filings at all) is a gap: the line stops and starts again after it.
+    var d = [], gaps = 0, drawing = false;
+    points.forEach(function (p, i) {
+      if (p.value === null || p.value === undefined) { gaps++; drawing = false; return; }
+      var x = pad + i * step, y = (h - pad) - (p.value / max) * (h - pad - 10);
+      d.push((drawing ? 'L' : 'M') + x.toFixed(1) + ' ' + y.toFixed(1));
+      drawing = true;
+    });
+    root.appendChild(svg('path', { d: d.join(' '), 'class': 'line', 'data-points': String(points.length), 'data-gaps': String(gaps) }));
     if (points.length) {
       root.appendChild(svg('text', { x: pad, y: h - 8, 'class': 'label' }, points[0].label));
       root.appendChild(svg('text', { x: w - 40, y: h - 8, 'class': 'label' }, points[points.length - 1].label));
@@ -145,7 +149,7 @@
       }),
       api('/api/v1/timeseries?kind=COUNTRY&key=CN&interval=YEAR&from=' + (thisYear - 24) + '-01-01&to=' + thisYear + '-12-31').then(function (t) {
         lineChart($('cn-chart'), (t.points || []).map(function (p) {
-          return { label: String(p.period).substring(0, 4), value: p.share ? p.share.value : 0 };
+          return { label: String(p.period).substring(0, 4), value: p.share ? p.share.value : null };
         }));
       }),
       api('/api/v1/rules?size=50').then(showAlerts, function (e) {

@@ -27,7 +27,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(scale > 0 && scale <= 4)) throw new IllegalArgumentException("SCALE must be above 0 and at most 4, not " + scale);
+        Corpus.checkScale(scale, "SCALE");
         Path repo = root != null ? root : Path.of(".");
         Bench.run(repo, scale, !cold);
         return 0;

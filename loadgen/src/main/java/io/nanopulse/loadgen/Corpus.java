@@ -29,8 +29,14 @@ final class Corpus {
     final int[] filingDay;
     final String[] countryCodes;
 
+    /** A scale a corpus can have, or an {@link IllegalArgumentException} naming {@code option}. */
+    static double checkScale(double scale, String option) {
+        if (!(scale > 0 && scale <= 4)) throw new IllegalArgumentException(option + " must be above 0 and at most 4, not " + scale);
+        return scale;
+    }
+
     Corpus(long seed, double scale) {
-        if (scale <= 0 || scale > 4) throw new IllegalArgumentException("--scale must be in (0, 4]");
+        checkScale(scale, "--scale");
         this.seed = seed;
         this.scale = scale;
         var codes = new ArrayList<String>();

@@ -12,7 +12,7 @@ final class CorpusOptions {
     double scale;
 
     void check() {
-        if (!(scale > 0 && scale <= 4)) throw new IllegalArgumentException("--scale must be above 0 and at most 4, not " + scale);
+        Corpus.checkScale(scale, "--scale");
     }
 
     Corpus corpus() {

@@ -81,30 +81,6 @@ final class Truth implements Sender.Outcomes {
         }
     }
 
-    /**
-     * What a platform holding two corpora (of different seeds: no shared patent) must show: both records
-     * of {@link #expected()} added up, count by count.
-     */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> plus(Map<String, Object> a, Map<String, Object> b) {
-        var out = new LinkedHashMap<String, Object>();
-        out.put("seed", a.get("seed") + "+" + b.get("seed"));
-        out.put("scale", a.get("scale") + "+" + b.get("scale"));
-        out.put("eventsAccepted", (long) a.get("eventsAccepted") + (long) b.get("eventsAccepted"));
-        out.put("eventsRejected", (long) a.get("eventsRejected") + (long) b.get("eventsRejected"));
-        out.put("global", sum((Counts) a.get("global"), (Counts) b.get("global")));
-        for (String group : List.of("countries", "holders", "years", "cnYears")) {
-            var merged = new TreeMap<String, Counts>((Map<String, Counts>) a.get(group));
-            ((Map<String, Counts>) b.get(group)).forEach((k, v) -> merged.merge(k, v, Truth::sum));
-            out.put(group, new LinkedHashMap<>(merged));
-        }
-        return out;
-    }
-
-    private static Counts sum(Counts a, Counts b) {
-        return new Counts(a.filings() + b.filings(), a.licensed() + b.licensed(), a.grants() + b.grants());
-    }
-
     /** Expected aggregates for the ALL window (asOf today), per country, holder and year. */
     synchronized Map<String, Object> expected() {
         Acc global = new Acc();

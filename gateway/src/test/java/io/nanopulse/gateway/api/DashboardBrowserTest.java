@@ -97,6 +97,11 @@ class DashboardBrowserTest {
 
         WebElement line = wait.until(d -> d.findElements(By.cssSelector("#cn-chart path.line")).stream().findFirst().orElse(null));
         assertEquals("25", line.getAttribute("data-points"));
+        // Years without any filing are gaps, not a drop to 0%: 23 years drawn in one stroke, the last two left out.
+        assertEquals("2", line.getAttribute("data-gaps"));
+        String path = line.getAttribute("d");
+        assertEquals(1, path.chars().filter(c -> c == 'M').count(), path);
+        assertEquals(22, path.chars().filter(c -> c == 'L').count(), path);
 
         wait.until(d -> d.findElements(By.cssSelector("#services .tile")).size() == 3);
         assertTrue(browser.findElement(By.cssSelector(".tile[data-service=metrics]")).getAttribute("class").contains("UP"));

@@ -75,9 +75,14 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     static String series() {
         List<String> points = new ArrayList<>();
-        for (int y = 2001; y <= 2025; y++) {
+        for (int y = 2001; y <= 2023; y++) {
             points.add("{\"period\":\"" + y + "-01-01\",\"filings\":" + y + ",\"globalFilings\":10000,\"share\":{\"numerator\":"
                     + y + ",\"denominator\":10000,\"value\":" + ((y - 2000) / 100.0) + "}}");
+        }
+        // The last two years have no filings at all: no share (a gap in the chart, not 0%).
+        for (int y = 2024; y <= 2025; y++) {
+            points.add("{\"period\":\"" + y + "-01-01\",\"filings\":0,\"globalFilings\":0,\"share\":{\"numerator\":0,"
+                    + "\"denominator\":0,\"value\":null}}");
         }
         return "{\"subject\":{\"kind\":\"COUNTRY\",\"key\":\"CN\",\"name\":\"CN\"},\"interval\":\"YEAR\",\"points\":["
                 + String.join(",", points) + "]}";
