@@ -1,5 +1,7 @@
 package io.nanopulse.contracts.api.alerts;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.nanopulse.contracts.api.StrictUuidDeserializer;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.Map;
@@ -17,7 +19,8 @@ import java.util.UUID;
         + "the reference (the #1 at the rule's first evaluation) leads it by more than margin, resolves when the "
         + "reference is #1 again (first or tied for first); the measurement's leader names the current leader) or COMPARE (subject, other, condition ABOVE|BELOW, margin). Every kind takes metric, window, "
         + "pendingFor, repeatInterval and labels.")
-public record RuleRequest(@Schema(examples = "0b9d5f1e-8f5a-4d7e-9a57-3f0b7a2c9e11", required = true) UUID subscriberId,
+public record RuleRequest(@Schema(examples = "0b9d5f1e-8f5a-4d7e-9a57-3f0b7a2c9e11", required = true)
+                          @JsonDeserialize(using = StrictUuidDeserializer.class) UUID subscriberId,
                           @Schema(examples = "CN share above 40%", required = true) String name,
                           SubjectRef subject, @Schema(examples = "share") String metric,
                           @Schema(examples = "P12M") String window,
