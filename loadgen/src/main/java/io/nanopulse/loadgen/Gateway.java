@@ -22,6 +22,7 @@ import java.util.Map;
  * throws {@link IllegalArgumentException} with the problem's words; any other failure {@link IllegalStateException}.
  */
 final class Gateway {
+    private static final int MAX_RATE_LIMIT_RETRIES = 5;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String apiKey;
@@ -125,6 +126,11 @@ final class Gateway {
         HttpResponse<String> r;
         try {
             r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            // The key's rate limit: wait as told and ask again, a few times.
+            for (int retry = 0; r.statusCode() == 429 && retry < MAX_RATE_LIMIT_RETRIES; retry++) {
+                Thread.sleep(Math.min(10, Math.max(1, RetryAfter.seconds(r))) * 1000L);
+                r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            }
         } catch (ConnectException e) {
             throw new IllegalStateException("cannot connect to the gateway at " + base + " (is Nanopulse running? deploy/run.sh starts it)");
         } catch (HttpTimeoutException e) {
