@@ -3,7 +3,6 @@ package io.nanopulse.alerts.api;
 import io.nanopulse.alerts.application.BacktestRule;
 import io.nanopulse.alerts.domain.AlertTransition;
 import io.nanopulse.alerts.domain.BacktestReplay;
-import io.nanopulse.alerts.domain.Measurement;
 import io.nanopulse.contracts.api.alerts.Backtest;
 import io.nanopulse.contracts.api.alerts.BacktestRequest;
 import io.nanopulse.contracts.problem.Problem;
@@ -47,7 +46,7 @@ public class RuleBacktestResource {
         BacktestReplay.Outcome o = r.outcome();
         return new Backtest(r.period().step().name(), r.period().from(), r.period().to(),
                 o.points().stream().map(p -> new Backtest.BacktestPoint(p.asOf(), p.value(), p.state().name(),
-                        measurement(p.measurement()))).toList(),
+                        ApiMapper.measurement(p.measurement()))).toList(),
                 o.transitions().stream().map(RuleBacktestResource::transition).toList(),
                 o.firing().stream().map(f -> new Backtest.FiringPeriod(f.from(), f.to())).toList(),
                 o.state().name());
@@ -55,11 +54,6 @@ public class RuleBacktestResource {
 
     private static Backtest.BacktestTransition transition(AlertTransition t) {
         return new Backtest.BacktestTransition(t.kind().name(), t.from().name(), t.to().name(),
-                BacktestReplay.date(t.occurredAt()), t.value(), t.threshold(), measurement(t.measurement()));
-    }
-
-    private static io.nanopulse.contracts.api.alerts.Measurement measurement(Measurement m) {
-        return m == null ? null : new io.nanopulse.contracts.api.alerts.Measurement(m.asOf(), m.value(), m.otherAsOf(),
-                m.otherValue(), m.change(), m.position(), m.leader(), m.previousLeader());
+                BacktestReplay.date(t.occurredAt()), t.value(), t.threshold(), ApiMapper.measurement(t.measurement()));
     }
 }
