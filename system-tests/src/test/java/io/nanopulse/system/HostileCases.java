@@ -194,8 +194,12 @@ final class HostileCases {
         byte[] target = target(op, Map.of(), baselineQuery(op));
         Body body = baselineBody(op);
         String otherKey = unknownKey();
+        // Open to all (the body carries the credential): no key, any role or forged headers pass; a bad key does not.
+        boolean open = op.roles().isEmpty();
+        Expect noKey = open ? Expect.REFUSED : unauthenticated();
+        Expect forbidden = open ? Expect.REFUSED : Expect.exactly(403);
         return switch (random.nextInt(10)) {
-            case 0 -> build(index, op, "credentials", "no key", target, List.of(), body, unauthenticated(), false, true);
+            case 0 -> build(index, op, "credentials", "no key", target, List.of(), body, noKey, false, true);
             case 1 -> build(index, op, "credentials", "unknown key", target, auth(otherKey), body, unauthenticated(), false, true);
             case 2 -> build(index, op, "credentials", "revoked key", target, auth(fx.revokedKey()), body, unauthenticated(), false, true);
             case 3 -> build(index, op, "credentials", "malformed Authorization", target,
@@ -204,16 +208,16 @@ final class HostileCases {
                     body, Expect.exactly(400, 401, 429), false, true);
             case 4 -> build(index, op, "credentials", "forged X-Nanopulse-Principal, no key", target,
                     List.of(new Header("X-Nanopulse-Principal", "hostile-owner"), new Header("X-Nanopulse-Roles", "admin")),
-                    body, unauthenticated(), false, true);
+                    body, noKey, false, true);
             case 5, 6 -> build(index, op, "credentials", "key without the role", target, auth(wrongRoleKey(op)), body,
-                    Expect.exactly(403), true, true);
+                    forbidden, true, true);
             case 7 -> {
                 var headers = new ArrayList<>(auth(fx.singleRoleKeys().get("read")));
                 headers.add(new Header("X-Nanopulse-Roles", "admin,ingest,alerts"));
                 headers.add(new Header("X-Nanopulse-Principal", "hostile-owner"));
                 boolean readable = op.roles().contains("read");
                 yield build(index, op, "credentials", "read key with forged role headers", target, headers, body,
-                        readable ? Expect.ANY : Expect.exactly(403), true, true);
+                        readable ? Expect.ANY : forbidden, true, true);
             }
             case 8 -> {
                 // Another principal's key naming the owner in a forged header: the owner's objects stay hidden.
@@ -222,7 +226,7 @@ final class HostileCases {
                 boolean ownObject = isAlerts(op) && !op.method().equals("DELETE") && !op.path().startsWith("/api/v1/deliveries")
                         && (op.in("path").stream().anyMatch(p -> p.name().equals("id"))
                         || (op.method().equals("POST") && (op.path().equals("/api/v1/rules") || op.path().equals("/api/v1/silences"))));
-                boolean needsAdmin = op.roles().stream().allMatch(r -> r.equals("admin"));
+                boolean needsAdmin = !open && op.roles().stream().allMatch(r -> r.equals("admin"));
                 yield build(index, op, "credentials", "other principal's key with forged X-Nanopulse-Principal", target,
                         headers, body, needsAdmin ? Expect.exactly(403) : ownObject ? Expect.REFUSED : Expect.ANY, true, true);
             }

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Every example of the served OpenAPI document is accepted by the packaged platform: each operation is called
  * with each of its documented request-body examples (every operation with a body must have one) and its
- * documented parameter examples, with a key of the role it names, and must answer 2xx. The operations run in
+ * documented parameter examples, with a key of the role it names (none for the one open to all), and must answer 2xx. The operations run in
  * {@link #ORDER}, so each example meets the state it needs (the subscriber exists before the rule naming it).
  * <p>
  * Placeholders: the id examples of the path parameters (a subscriber {@code 0b9d5f1e-…}, a rule, a silence, a
@@ -68,7 +68,8 @@ class OpenApiExamplesIT {
             "POST /api/v1/rules", "GET /api/v1/subscribers/{id}/deliveries", "POST /api/v1/deliveries/{id}/redeliver",
             "GET /api/v1/rules", "GET /api/v1/rules/{id}", "GET /api/v1/rules/{id}/state", "PUT /api/v1/rules/{id}",
             "GET /api/v1/subscribers/{id}/stream", "POST /api/v1/subscribers/{id}/rotate-secret",
-            "PUT /api/v1/subscribers/{id}",
+            // The PUT's last example gives the subscriber an address; it is confirmed with the token of the re-sent mail.
+            "PUT /api/v1/subscribers/{id}", "POST /api/v1/subscribers/{id}/email-confirmation", "POST /api/v1/email-confirmations",
             "POST /api/v1/silences", "GET /api/v1/silences", "GET /api/v1/silences/{id}",
             "GET /api/v1/status", "POST /api/v1/admin/retractions", "POST /api/v1/admin/rebuild",
             "DELETE /api/v1/silences/{id}", "DELETE /api/v1/rules/{id}", "DELETE /api/v1/subscribers/{id}",
@@ -76,8 +77,12 @@ class OpenApiExamplesIT {
             "DELETE /api/v1/institutions/{id}/aliases/{aliasId}", "DELETE /api/v1/institutions/{id}",
             "DELETE /api/v1/admin/keys/{id}");
 
+    /** The address the subscriber's e-mail example (updateSubscriber) names. */
+    static final String EMAIL_EXAMPLE = "ip-team@example.org";
+
     static LocalPlatform platform;
     static WebhookReceiver receiver;
+    static MailCatcher mail;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     /** Placeholder → the id the platform gave. */
     private final Map<String, String> ids = new LinkedHashMap<>();
@@ -88,7 +93,8 @@ class OpenApiExamplesIT {
     @BeforeAll
     static void start() {
         receiver = new WebhookReceiver();
-        platform = new LocalPlatform(Platforms.withLocalWebhooks("examples"));
+        mail = new MailCatcher();
+        platform = new LocalPlatform(Platforms.withEnv(Platforms.withLocalWebhooks("examples"), "alerts-service", mail.alertsEnv()));
         platform.start();
     }
 
@@ -96,6 +102,7 @@ class OpenApiExamplesIT {
     static void stop() {
         if (platform != null) platform.close();
         if (receiver != null) receiver.close();
+        if (mail != null) mail.close();
     }
 
     @Test
@@ -190,9 +197,11 @@ class OpenApiExamplesIT {
             return false;
         }
         String target = path + (query.isEmpty() ? "" : "?" + String.join("&", query));
-        String role = ADMIN_FIRST.contains(op.id()) || op.roles().isEmpty() ? "admin" : op.roles().get(0);
-        var request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + target)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + keys.get(role));
+        String role = ADMIN_FIRST.contains(op.id()) ? "admin" : op.roles().isEmpty() ? null : op.roles().get(0);
+        var request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + target)).timeout(Duration.ofSeconds(60));
+        if (role != null) {
+            request.header("Authorization", "Bearer " + keys.get(role));
+        } // else open to all (no security requirement): sent without a key
         String label = op.id() + (body == null ? "" : " [" + body.mediaType() + " '" + body.name() + "']");
         if (body != null) {
             request.header("Content-Type", body.mediaType()).method(op.method(), HttpRequest.BodyPublishers.ofString(substitute(body.text())));
@@ -251,6 +260,12 @@ class OpenApiExamplesIT {
             // The rule's example fires on the example events once metrics has applied them.
             case "POST /api/v1/rules" -> await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
                     JsonPath.from(get(API + "/figures?kind=COUNTRY&key=CN&window=ALL", "application/json", "read")).getLong("filings") > 0);
+            // The token of the newest confirmation mail (the PUT's, then the re-sent one, which replaces it).
+            case "POST /api/v1/email-confirmations" -> {
+                List<String> tokens = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                        .until(() -> mail.confirmationTokens(EMAIL_EXAMPLE), t -> t.size() >= 2);
+                remember(bodyExample(op, "token"), tokens.get(tokens.size() - 1));
+            }
             case "DELETE /api/v1/institutions/{id}/aliases/{aliasId}" -> {
                 String institution = placeholder("/api/v1/institutions/{id}/aliases/{aliasId}", "id");
                 var aliases = JsonPath.from(get(API + "/institutions/" + institution, "application/json", "read")).getList("aliases", Map.class);
@@ -268,6 +283,15 @@ class OpenApiExamplesIT {
             default -> {
             }
         }
+    }
+
+    /** The value of {@code field} in the operation's first request-body example. */
+    private String bodyExample(OpenApiOperations.Operation op, String field) throws Exception {
+        JsonNode raw = rawOperations(JSON.readTree(get("/q/openapi?format=json", "application/json"))).get(op.id());
+        JsonNode media = raw.path("requestBody").path("content").path("application/json");
+        JsonNode example = media.has("example") ? media.get("example") : media.path("examples").elements().next().path("value");
+        JsonNode body = example.isTextual() ? JSON.readTree(example.asText()) : example;
+        return body.path(field).asText();
     }
 
     private String placeholder(String path, String param) {

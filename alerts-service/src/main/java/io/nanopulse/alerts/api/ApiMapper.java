@@ -10,6 +10,7 @@ import io.nanopulse.alerts.domain.RuleDraft;
 import io.nanopulse.alerts.domain.RuleHistory;
 import io.nanopulse.alerts.domain.RuleWithState;
 import io.nanopulse.alerts.domain.SilenceDraft;
+import io.nanopulse.alerts.domain.SubscriberEmail;
 import io.nanopulse.alerts.domain.WebhookDelivery;
 import io.nanopulse.contracts.api.SubjectKey;
 import io.nanopulse.contracts.api.alerts.Delivery;
@@ -31,6 +32,8 @@ import io.nanopulse.contracts.api.alerts.Webhook;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 
 /** Request bodies to domain drafts, domain objects to the public response bodies of contracts. */
 final class ApiMapper {
@@ -53,17 +56,21 @@ final class ApiMapper {
     }
 
     /** {@code showSecret} only in the answers that create a secret (create, rotate-secret). */
-    static Subscriber subscriber(io.nanopulse.alerts.domain.Subscriber s, boolean showSecret, PublicLinks links) {
+    static Subscriber subscriber(io.nanopulse.alerts.domain.Subscriber s, boolean showSecret, PublicLinks links,
+                                 SubscriberEmail email) {
         Webhook webhook = s.webhookUrl() == null ? null : new Webhook(s.webhookUrl(),
                 s.webhookEnabled() ? "ENABLED" : "DISABLED", s.webhookDisabledReason(), s.webhookDisabledAt(),
                 s.webhookFailingSince());
         return new Subscriber(s.id(), s.name(), webhook, links.stream(s.id()),
-                showSecret ? s.secret() : null, s.previousSecretValidUntil(Instant.now()), s.createdAt(), s.updatedAt());
+                showSecret ? s.secret() : null, s.previousSecretValidUntil(Instant.now()), s.createdAt(), s.updatedAt(),
+                email == null ? null : email.address(), email == null ? null : email.confirmed(),
+                email == null || email.digest() == null ? null : email.digest().toString());
     }
 
-    static SubscriberPage subscribers(Page<io.nanopulse.alerts.domain.Subscriber> p, PublicLinks links) {
-        return new SubscriberPage(p.items().stream().map(s -> subscriber(s, false, links)).toList(), p.page(), p.size(),
-                p.totalItems());
+    static SubscriberPage subscribers(Page<io.nanopulse.alerts.domain.Subscriber> p, PublicLinks links,
+                                      Map<UUID, SubscriberEmail> emails) {
+        return new SubscriberPage(p.items().stream().map(s -> subscriber(s, false, links, emails.get(s.id()))).toList(),
+                p.page(), p.size(), p.totalItems());
     }
 
     static Rule rule(RuleWithState rs) {
@@ -124,7 +131,7 @@ final class ApiMapper {
         return new Delivery(d.id(), d.webhookId(), d.ruleId(), d.transitionId(), d.eventType(), d.status().name(),
                 d.attempts(), d.nextAttemptAt(), d.lastStatusCode(), d.lastError(), d.createdAt(), d.completedAt(),
                 dw.attempts().stream().map(a -> new DeliveryAttempt(a.attemptedAt(), a.statusCode(), a.latencyMs(),
-                        a.outcome(), a.error())).toList());
+                        a.outcome(), a.error())).toList(), d.channel().name());
     }
 
     static DeliveryPage deliveries(Page<DeliveryWithAttempts> p) {

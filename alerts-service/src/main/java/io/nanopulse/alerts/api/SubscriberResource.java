@@ -1,5 +1,6 @@
 package io.nanopulse.alerts.api;
 
+import io.nanopulse.alerts.application.ManageEmail;
 import io.nanopulse.alerts.application.ManageSubscribers;
 import io.nanopulse.alerts.config.AlertsConfig;
 import io.nanopulse.alerts.domain.PublicLinks;
@@ -41,6 +42,9 @@ public class SubscriberResource {
     @Inject
     AlertsConfig config;
 
+    @Inject
+    ManageEmail emails;
+
     private PublicLinks links() {
         return new PublicLinks(config.publicBaseUrl());
     }
@@ -48,8 +52,8 @@ public class SubscriberResource {
     /** The answer carries the new secret, the only time it is shown. */
     @POST
     public Response create(@Valid @NotNull(message = "a JSON body is required") SubscriberRequest body) {
-        Subscriber created = ApiMapper.subscriber(subscribers.create(caller.owner(), body.name(), body.webhookUrl()), true,
-                links());
+        Subscriber created = view(subscribers.create(caller.owner(), body.name(), body.webhookUrl(), body.email(),
+                body.emailDigest()), true);
         return Response.created(URI.create("/subscribers/" + created.id())).entity(created).build();
     }
 
@@ -57,21 +61,27 @@ public class SubscriberResource {
     public SubscriberPage list(@QueryParam("page") String page,
                                @QueryParam("size") String size) {
         PageRequest p = Paging.of(page, size);
-        return ApiMapper.subscribers(subscribers.list(caller.owner(), p.page(), p.size()), links());
+        var found = subscribers.list(caller.owner(), p.page(), p.size());
+        return ApiMapper.subscribers(found, links(),
+                emails.of(found.items().stream().map(io.nanopulse.alerts.domain.Subscriber::id).toList()));
     }
 
     @GET
     @Path("/{id}")
     public Subscriber get(@PathParam("id") UUID id) {
-        return ApiMapper.subscriber(subscribers.get(caller.owner(), id), false, links());
+        return view(subscribers.get(caller.owner(), id), false);
     }
 
-    /** Replaces name and webhook URL; saving a webhook URL re-enables a disabled endpoint. */
+    /**
+     * Replaces name, webhook URL and e-mail settings; saving a webhook URL re-enables a disabled endpoint, a changed
+     * address must be confirmed again.
+     */
     @PUT
     @Path("/{id}")
     public Subscriber update(@PathParam("id") UUID id,
                              @Valid @NotNull(message = "a JSON body is required") SubscriberRequest body) {
-        return ApiMapper.subscriber(subscribers.update(caller.owner(), id, body.name(), body.webhookUrl()), false, links());
+        return view(subscribers.update(caller.owner(), id, body.name(), body.webhookUrl(), body.email(),
+                body.emailDigest()), false);
     }
 
     @DELETE
@@ -85,7 +95,11 @@ public class SubscriberResource {
     @POST
     @Path("/{id}/rotate-secret")
     public Subscriber rotateSecret(@PathParam("id") UUID id) {
-        return ApiMapper.subscriber(subscribers.rotateSecret(caller.owner(), id), true, links());
+        return view(subscribers.rotateSecret(caller.owner(), id), true);
+    }
+
+    private Subscriber view(io.nanopulse.alerts.domain.Subscriber s, boolean showSecret) {
+        return ApiMapper.subscriber(s, showSecret, links(), emails.of(s.id()).orElse(null));
     }
 
     /** Server-Sent Events: each notification of this subscriber, the CloudEvent JSON its webhook gets, live. */

@@ -1,6 +1,7 @@
 package io.nanopulse.alerts.application;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.nanopulse.alerts.application.port.EmailStore;
 import io.nanopulse.alerts.application.port.OutboxStore;
 import io.nanopulse.alerts.application.port.ReadingStore;
 import io.nanopulse.alerts.application.port.RuleStore;
@@ -18,6 +19,7 @@ import io.nanopulse.alerts.domain.RuleReading;
 import io.nanopulse.alerts.domain.RuleState;
 import io.nanopulse.alerts.domain.Silence;
 import io.nanopulse.alerts.domain.Subscriber;
+import io.nanopulse.alerts.domain.SubscriberEmail;
 import io.nanopulse.alerts.domain.TransitionKind;
 import io.nanopulse.alerts.domain.WebhookDelivery;
 import io.nanopulse.contracts.Json;
@@ -58,6 +60,9 @@ public class ApplyTransition {
 
     @Inject
     ReadingStore readings;
+
+    @Inject
+    EmailStore emails;
 
     @Inject
     Event<TransitionCommitted> committed;
@@ -130,6 +135,14 @@ public class ApplyTransition {
                     outbox.enqueue(WebhookDelivery.pending(subscriber.id(), t, notification.type(),
                             payload(notification), TraceParent.current(), now));
                     deliveries = 1;
+                }
+                SubscriberEmail email = subscriber == null || !config.email().enabled() ? null
+                        : emails.find(subscriber.id()).filter(SubscriberEmail::confirmed).orElse(null);
+                if (email != null) {
+                    // One e-mail per transition, due now or with the subscriber's next digest.
+                    outbox.enqueue(WebhookDelivery.pendingEmail(subscriber.id(), t, notification.type(),
+                            payload(notification), now, email.dueAt(now), email.digest() != null));
+                    deliveries++;
                 }
             }
         }

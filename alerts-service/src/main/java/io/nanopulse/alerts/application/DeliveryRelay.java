@@ -2,6 +2,7 @@ package io.nanopulse.alerts.application;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.nanopulse.alerts.application.port.EmailTransport;
 import io.nanopulse.alerts.application.port.WebhookTransport;
 import io.nanopulse.alerts.config.AlertsConfig;
 import io.nanopulse.alerts.domain.AttemptResult;
@@ -39,6 +40,12 @@ public class DeliveryRelay {
 
     @Inject
     WebhookTransport sender;
+
+    @Inject
+    DeliverEmails emails;
+
+    @Inject
+    EmailTransport mailer;
 
     @Inject
     MeterRegistry registry;
@@ -126,6 +133,10 @@ public class DeliveryRelay {
 
     private void attempt(Claim claim) {
         try {
+            if (claim.email() != null) {
+                attemptEmail(claim);
+                return;
+            }
             AttemptResult result = sender.send(claim);
             DeliveryOutcome outcome = deliveries.record(claim, result);
             io.micrometer.core.instrument.Counter.builder("nanopulse.alerts.webhook.deliveries")
@@ -145,6 +156,19 @@ public class DeliveryRelay {
         } finally {
             permits.release();
             kick();
+        }
+    }
+
+    /** Called by {@link #attempt} on a sender thread (SMTP is blocking I/O, never on the event loop). */
+    private void attemptEmail(Claim claim) {
+        AttemptResult result = mailer.send(claim.email());
+        DeliveryOutcome outcome = emails.record(claim, result);
+        io.micrometer.core.instrument.Counter.builder("nanopulse.alerts.email.deliveries")
+                .description("E-mail delivery attempts, by outcome").tag("outcome", outcome.tag()).register(registry).increment();
+        if (outcome != DeliveryOutcome.DELIVERED && outcome != DeliveryOutcome.IGNORED) {
+            // The reply code only: a relay's reply text may name the address.
+            LOG.debugf("e-mail delivery %s: %s (%s)", claim.deliveryId(), outcome, result.statusCode() != null
+                    ? "SMTP " + result.statusCode() : "no SMTP reply");
         }
     }
 

@@ -2,10 +2,12 @@ package io.nanopulse.alerts.application;
 
 import io.nanopulse.alerts.application.port.SubscriberStore;
 import io.nanopulse.alerts.config.AlertsConfig;
+import io.nanopulse.alerts.domain.EmailChoice;
 import io.nanopulse.alerts.domain.Page;
 import io.nanopulse.alerts.domain.Subscriber;
 import io.nanopulse.alerts.domain.WebhookSigner;
 import io.nanopulse.alerts.domain.WebhookUrlPolicy;
+import io.nanopulse.contracts.FieldError;
 import io.nanopulse.contracts.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Multi;
@@ -15,6 +17,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -34,6 +39,9 @@ public class ManageSubscribers {
     @Inject
     AlertsConfig config;
 
+    @Inject
+    ManageEmail email;
+
     private WebhookUrlPolicy policy;
 
     @PostConstruct
@@ -41,12 +49,21 @@ public class ManageSubscribers {
         policy = config.webhookUrlPolicy();
     }
 
-    /** A new subscriber with a new secret (the answer shows it, once). */
-    @Transactional
-    public Subscriber create(String owner, String name, String webhookUrl) {
-        Subscriber s = Subscriber.create(owner, name.trim(), checkedUrl(webhookUrl), WebhookSigner.newSecret(),
-                Instant.now());
-        subscribers.insert(s);
+    /**
+     * A new subscriber with a new secret (the answer shows it, once). An e-mail address is mailed its confirmation
+     * link once the subscriber is stored.
+     */
+    public Subscriber create(String owner, String name, String webhookUrl, String emailAddress, String emailDigest) {
+        List<FieldError> errors = new ArrayList<>();
+        String url = checkedUrl(webhookUrl, errors);
+        EmailChoice mail = email.choice(emailAddress, emailDigest, errors); // one 400 names every bad field
+        Instant now = Instant.now();
+        Subscriber s = Subscriber.create(owner, name.trim(), url, WebhookSigner.newSecret(), now);
+        Optional<String> token = QuarkusTransaction.requiringNew().call(() -> {
+            subscribers.insert(s);
+            return email.store(s.id(), mail, now);
+        });
+        token.ifPresent(t -> email.mailConfirmation(mail.address(), t));
         return s;
     }
 
@@ -61,14 +78,24 @@ public class ManageSubscribers {
     }
 
     /**
-     * Replaces name and webhook URL. Saving a webhook URL (even the same one) re-enables a disabled
+     * Replaces name, webhook URL and e-mail settings (a changed address is unconfirmed and mailed a new link). Saving a webhook URL (even the same one) re-enables a disabled
      * endpoint and clears its failure streak: this is the way back after a 410 or an auto-disable.
      */
-    @Transactional
-    public Subscriber update(String owner, UUID id, String name, String webhookUrl) {
-        Subscriber s = locked(owner, id).withEndpoint(name.trim(), checkedUrl(webhookUrl), Instant.now());
-        subscribers.update(s);
-        return s;
+    public Subscriber update(String owner, UUID id, String name, String webhookUrl, String emailAddress,
+                             String emailDigest) {
+        List<FieldError> errors = new ArrayList<>();
+        String url = checkedUrl(webhookUrl, errors);
+        EmailChoice mail = email.choice(emailAddress, emailDigest, errors); // one 400 names every bad field
+        Instant now = Instant.now();
+        Subscriber[] saved = new Subscriber[1];
+        Optional<String> token = QuarkusTransaction.requiringNew().call(() -> {
+            Subscriber s = locked(owner, id).withEndpoint(name.trim(), url, now);
+            subscribers.update(s);
+            saved[0] = s;
+            return email.store(id, mail, now);
+        });
+        token.ifPresent(t -> email.mailConfirmation(mail.address(), t));
+        return saved[0];
     }
 
     @Transactional
@@ -104,14 +131,12 @@ public class ManageSubscribers {
                 .orElseThrow(() -> ProblemException.notFound("subscriber " + id + " not found"));
     }
 
-    private String checkedUrl(String url) {
+    private String checkedUrl(String url, List<FieldError> errors) {
         if (url == null || url.isBlank()) {
             return null;
         }
         String u = url.trim();
-        policy.refusal(u).ifPresent(reason -> {
-            throw ProblemException.invalid("webhookUrl", reason);
-        });
+        policy.refusal(u).ifPresent(reason -> errors.add(new FieldError("webhookUrl", reason)));
         return u;
     }
 }

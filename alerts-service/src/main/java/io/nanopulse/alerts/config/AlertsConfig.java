@@ -28,6 +28,33 @@ public interface AlertsConfig {
 
     Backtest backtest();
 
+    Email email();
+
+    /** E-mail alerts (the SMTP relay itself is quarkus.mailer.*, derived from these and NANOPULSE_SMTP_*). */
+    interface Email {
+        /**
+         * Whether e-mail is on: the SMTP relay's host (NANOPULSE_SMTP_HOST, which also sets quarkus.mailer.host); while
+         * it is not set, addresses are refused and nothing is mailed.
+         */
+        Optional<String> smtpHost();
+
+        /** The shortest digest interval a subscriber may ask for (the longest is one day). */
+        @WithDefault("PT15M")
+        Duration minDigest();
+
+        /** How long a confirmation link works. */
+        @WithDefault("48h")
+        Duration confirmationValidity();
+
+        /** How long one message may take to be accepted by the relay; past it, the attempt counts as failed. */
+        @WithDefault("30s")
+        Duration sendTimeout();
+
+        default boolean enabled() {
+            return smtpHost().filter(h -> !h.isBlank()).isPresent();
+        }
+    }
+
     /** Rule backtests (POST /rules/backtest). */
     interface Backtest {
         /** Backtests one instance runs at once (each reads up to 366 dates of figures); one more is answered 429. */

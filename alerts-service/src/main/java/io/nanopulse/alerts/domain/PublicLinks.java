@@ -36,6 +36,29 @@ public record PublicLinks(String baseUrl) {
         return baseUrl + "/rankings?kind=" + encode(kind) + "&metric=" + encode(metric) + "&window=" + encode(window);
     }
 
+    /** The gateway's root: the API root without its trailing /api/v1. */
+    public String root() {
+        return baseUrl.endsWith("/api/v1") ? baseUrl.substring(0, baseUrl.length() - "/api/v1".length()) : baseUrl;
+    }
+
+    /** The gateway's rules page. */
+    public String rulesPage() {
+        return root() + "/rules";
+    }
+
+    /** The gateway's rules page showing one rule. */
+    public String rulesPage(String ruleId) {
+        return rulesPage() + "?rule=" + encode(ruleId);
+    }
+
+    /**
+     * The gateway's page that confirms an e-mail address with {@code token}, carried in the fragment so it never
+     * reaches a server's access log nor a Referer.
+     */
+    public String confirmEmail(String token) {
+        return root() + "/confirm-email#token=" + encode(token);
+    }
+
     /** The subscriber's live SSE stream. */
     public String stream(UUID subscriberId) {
         return baseUrl + "/subscribers/" + subscriberId + "/stream";

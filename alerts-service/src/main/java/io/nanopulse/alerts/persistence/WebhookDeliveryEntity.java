@@ -1,5 +1,6 @@
 package io.nanopulse.alerts.persistence;
 
+import io.nanopulse.alerts.domain.DeliveryChannel;
 import io.nanopulse.alerts.domain.DeliveryStatus;
 import io.nanopulse.alerts.domain.WebhookDelivery;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -47,10 +48,17 @@ public class WebhookDeliveryEntity extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "completed_at")
     public Instant completedAt;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public DeliveryChannel channel = DeliveryChannel.WEBHOOK;
+    @Column(name = "digest_id")
+    public UUID digestId;
+    @Column(nullable = false)
+    public boolean digest;
 
     WebhookDelivery toDomain() {
         return new WebhookDelivery(id, subscriberId, ruleId, transitionId, eventType, payload, traceparent, status,
-                attempts, scheduleStep, nextAttemptAt, lastStatusCode, lastError, createdAt, completedAt);
+                attempts, scheduleStep, nextAttemptAt, lastStatusCode, lastError, createdAt, completedAt, channel, digestId, digest);
     }
 
     /** Copies every column but the key. */
@@ -69,6 +77,9 @@ public class WebhookDeliveryEntity extends PanacheEntityBase {
         lastError = d.lastError();
         createdAt = d.createdAt();
         completedAt = d.completedAt();
+        channel = d.channel();
+        digestId = d.digestId();
+        digest = d.digest();
     }
 
     /** Never print the payload. */

@@ -80,6 +80,14 @@ public class Forwarder {
         return forwarding.send(service, verb, uri, principal(), body).map(reply -> toResponse(service, reply));
     }
 
+    /**
+     * Blocking: a public operation's JSON body, forwarded for nobody ({@link Forwarding#ANONYMOUS}) whoever calls,
+     * since the body itself carries the credential.
+     */
+    public Uni<Response> sendAnonymously(Service service, Verb verb, Query uri, InputStream body) {
+        return forwarding.send(service, verb, uri, Forwarding.ANONYMOUS, body).map(reply -> toResponse(service, reply));
+    }
+
     /** Blocking: streams a body of any length through to the service. */
     public Response stream(Service service, Query uri, String contentType, InputStream body, long limit) {
         return toResponse(service, forwarding.stream(service, uri, principal(), contentType, body, limit));

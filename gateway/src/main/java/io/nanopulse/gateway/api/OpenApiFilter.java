@@ -93,8 +93,11 @@ public class OpenApiFilter implements OASFilter {
         if (hasInput) {
             add.put("400", "BadRequest");
         }
+        // A malformed or unknown key is refused even where no key is needed.
         add.put("401", "Unauthorized");
-        add.put("403", "Forbidden");
+        if (!open(op)) {
+            add.put("403", "Forbidden");
+        }
         if (path.contains("{")) {
             add.put("404", "NotFound");
         }
@@ -113,6 +116,11 @@ public class OpenApiFilter implements OASFilter {
                 responses.addAPIResponse(code, OASFactory.createAPIResponse().ref("#/components/responses/" + name));
             }
         });
+    }
+
+    /** An operation open to all ({@code security: []}, from an empty @SecurityRequirements). */
+    private static boolean open(Operation op) {
+        return op.getSecurity() != null && op.getSecurity().isEmpty();
     }
 
     private static APIResponse response(Standard s) {

@@ -50,6 +50,9 @@ public class SubscribersResource {
     static final String ID_EXAMPLE = "0b9d5f1e-8f5a-4d7e-9a57-3f0b7a2c9e11";
     /** Stands for the caller's receiver (its host must resolve to public addresses). */
     static final String WEBHOOK_EXAMPLE = "https://hooks.example.org/nanopulse";
+    /** Alerts by e-mail once the address is confirmed (a confirmation mail goes out when it is saved). */
+    static final String EMAIL_DIGEST_EXAMPLE = "{\"name\":\"ip-team\",\"email\":\"analyst@example.org\",\"emailDigest\":\"PT1H\"}";
+    static final String EMAIL_EXAMPLE = "{\"name\":\"ip-team\",\"webhookUrl\":\"" + WEBHOOK_EXAMPLE + "\",\"email\":\"ip-team@example.org\"}";
 
     private final Forwarder forwarder;
     private final LiveStreams liveStreams;
@@ -77,10 +80,12 @@ public class SubscribersResource {
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createSubscriber", summary = "Create a subscriber",
-            description = "The answer carries the webhook signing secret (whsec_...) once; it is never shown again.")
+            description = "The answer carries the webhook signing secret (whsec_...) once; it is never shown again. "
+                    + "An e-mail address gets a confirmation mail; alerts are mailed to it once it is confirmed.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriberRequest.class),
             examples = {@ExampleObject(name = "with a webhook", value = "{\"name\":\"ip-team\",\"webhookUrl\":\"" + WEBHOOK_EXAMPLE + "\"}"),
-                    @ExampleObject(name = "stream only", value = "{\"name\":\"ip-team\"}")}))
+                    @ExampleObject(name = "stream only", value = "{\"name\":\"ip-team\"}"),
+                    @ExampleObject(name = "by e-mail, an hourly digest", value = EMAIL_DIGEST_EXAMPLE)}))
     @APIResponse(responseCode = "201", description = "Created, with its secret.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscriber.class)))
     public Uni<Response> create(@Parameter(hidden = true) InputStream body) {
@@ -101,10 +106,12 @@ public class SubscribersResource {
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updateSubscriber", summary = "Replace a subscriber",
-            description = "Saving a webhook URL (even the same) re-enables a disabled endpoint.")
+            description = "Saving a webhook URL (even the same) re-enables a disabled endpoint. "
+                    + "A new e-mail address gets a confirmation mail; alerts are mailed to it once it is confirmed.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriberRequest.class),
             examples = {@ExampleObject(name = "with a webhook", value = "{\"name\":\"ip-team\",\"webhookUrl\":\"" + WEBHOOK_EXAMPLE + "\"}"),
-                    @ExampleObject(name = "stream only", value = "{\"name\":\"ip-team\"}")}))
+                    @ExampleObject(name = "stream only", value = "{\"name\":\"ip-team\"}"),
+                    @ExampleObject(name = "a webhook and e-mail", value = EMAIL_EXAMPLE)}))
     @APIResponse(responseCode = "200", description = "The subscriber.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscriber.class)))
     public Uni<Response> update(@Parameter(description = ID, example = ID_EXAMPLE) @PathParam("id") String id,
@@ -128,6 +135,18 @@ public class SubscribersResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscriber.class)))
     public Uni<Response> rotateSecret(@Parameter(description = ID, example = ID_EXAMPLE) @PathParam("id") String id) {
         return forwarder.call(Service.ALERTS, Verb.POST, Query.path(path(id) + "/rotate-secret"));
+    }
+
+    @POST
+    @Path("/{id}/email-confirmation")
+    @Operation(operationId = "resendEmailConfirmation", summary = "Send the e-mail confirmation again",
+            description = "Mails a new confirmation link to the subscriber's unconfirmed address (the previous link stops working). "
+                    + "Alerts are mailed to an address only once it is confirmed.")
+    @APIResponse(responseCode = "202", description = "The confirmation mail is on its way; the subscriber as it is.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscriber.class)))
+    @APIResponse(responseCode = "409", description = "The subscriber has no e-mail address, or it is confirmed already.")
+    public Uni<Response> resendEmailConfirmation(@Parameter(description = ID, example = ID_EXAMPLE) @PathParam("id") String id) {
+        return forwarder.call(Service.ALERTS, Verb.POST, Query.path(path(id) + "/email-confirmation"));
     }
 
     @GET

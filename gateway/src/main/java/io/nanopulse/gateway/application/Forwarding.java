@@ -23,6 +23,11 @@ import java.util.Map;
 public class Forwarding {
     /** Who the gateway's own calls (shared reads, status probes) are made for. */
     public static final ForwardedIdentity GATEWAY = ForwardedIdentity.of("service:gateway", "read");
+    /**
+     * Who a call of the operation open to all is made for: nobody, without roles (its body holds the credential);
+     * no API-key principal contains ':', so no key can be this one.
+     */
+    public static final ForwardedIdentity ANONYMOUS = ForwardedIdentity.of("service:anonymous");
     static final String ACCEPT = "Accept";
     static final String CONTENT_TYPE = "Content-Type";
     static final String JSON = "application/json";

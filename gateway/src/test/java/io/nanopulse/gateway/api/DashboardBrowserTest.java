@@ -2,6 +2,7 @@ package io.nanopulse.gateway.api;
 
 import io.nanopulse.gateway.support.FakeServices;
 import io.nanopulse.gateway.support.TestKeys;
+import io.nanopulse.testkit.browser.HeadlessChromium;
 import io.nanopulse.testkit.quarkus.KafkaTestResource;
 import io.nanopulse.testkit.quarkus.PostgresTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -15,22 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Drives the dashboard in headless Chromium: an operator enters a read key and the page shows the data the
@@ -42,32 +36,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 @WithTestResource(value = FakeServices.class, scope = TestResourceScope.GLOBAL, parallel = true)
 class DashboardBrowserTest {
-    static final List<String> CHROMIUM = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
-    static final List<String> DRIVER = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
-
     @TestHTTPResource("/")
     URL page;
 
     WebDriver browser;
 
-    static String firstExisting(List<String> candidates, String what) {
-        return candidates.stream().filter(p -> new File(p).canExecute()).findFirst().orElseGet(() -> {
-            fail(what + " not found (looked at " + candidates + "): apt-get install -y chromium chromium-driver");
-            return null;
-        });
-    }
-
     @BeforeEach
-    void openBrowser() throws Exception {
-        String binary = firstExisting(CHROMIUM, "Chromium");
-        String driver = firstExisting(DRIVER, "chromedriver");
-        Path profile = Files.createTempDirectory(Path.of("target"), "chromium-profile");
-        ChromeOptions options = new ChromeOptions().setBinary(binary).addArguments("--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+    void openBrowser() {
+        browser = HeadlessChromium.start();
     }
 
     @AfterEach

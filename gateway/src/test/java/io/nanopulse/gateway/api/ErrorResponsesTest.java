@@ -158,9 +158,9 @@ class ErrorResponsesTest {
             return template.replace("{id}", BAD_SEGMENT).replace("{name}", BAD_SEGMENT).replace("{aliasId}", "7");
         }
 
-        /** An admitted role. */
+        /** An admitted role (any, for an operation open to all). */
         String role() {
-            return roles.get(0);
+            return roles.isEmpty() ? Roles.READ : roles.get(0);
         }
     }
 
@@ -246,6 +246,11 @@ class ErrorResponsesTest {
                 .badSegment().refused(404);
         forwarded("redeliver", "POST", "/api/v1/deliveries/{id}/redeliver", DELIVERY, Service.ALERTS, Roles.ALERTS, null)
                 .badSegment().refused(404, 409);
+        forwarded("resendEmailConfirmation", "POST", "/api/v1/subscribers/{id}/email-confirmation", SUBSCRIBER, Service.ALERTS,
+                Roles.ALERTS, null).badSegment().refused(404, 409);
+        // Open to all: the token in the body is the credential.
+        forwarded("confirmEmail", "POST", "/api/v1/email-confirmations", null, Service.ALERTS, List.of(), JSON)
+                .emptyBody().refused(404).tooLarge();
         forwarded("listRules", "GET", "/api/v1/rules", Service.ALERTS, Roles.ALERTS, null).refused(400);
         forwarded("createRule", "POST", "/api/v1/rules", Service.ALERTS, Roles.ALERTS, JSON).emptyBody().tooLarge();
         forwarded("backtestRule", "POST", "/api/v1/rules/backtest", Service.ALERTS, Roles.ALERTS, JSON).emptyBody().tooLarge();
@@ -331,8 +336,13 @@ class ErrorResponsesTest {
 
         OpCases(Op op) {
             this.op = op;
-            with(401, "no API key", o -> send(o, null));
-            with(403, "a key without an admitted role", o -> send(o, TestKeys.withRoles(otherRoles(o))));
+            if (op.roles().isEmpty()) {
+                // Open to all: only a key that is not one is refused.
+                with(401, "a malformed key", o -> send(o, "not-a-key"));
+            } else {
+                with(401, "no API key", o -> send(o, null));
+                with(403, "a key without an admitted role", o -> send(o, TestKeys.withRoles(otherRoles(o))));
+            }
             with(429, "a key past its bucket", ErrorResponsesTest::overTheLimit);
             if (op.contentType() != null) {
                 with(415, "a body in another charset", o -> RestAssured.given().header("Authorization", TestKeys.bearer(key(o)))

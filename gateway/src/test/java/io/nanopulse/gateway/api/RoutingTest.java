@@ -176,6 +176,32 @@ class RoutingTest {
     }
 
     @Test
+    void emailConfirmationsGoToAlertsForNobodyWhoeverCalls() {
+        FakeServices.alerts.route("/email-confirmations", x -> FakeService.Answer.json(
+                "{\"subscriberId\":\"0b9d5f1e-8f5a-4d7e-9a57-3f0b7a2c9e11\",\"email\":\"analyst@example.org\"}"));
+        String body = "{\"token\":\"q3mV0bq1yq1Jx9cZP6h0m3Lz2Y8sKj4nR7tWv5uXa1E\"}";
+        RestAssured.given().contentType("application/json").body(body).post("/api/v1/email-confirmations")
+                .then().statusCode(200).body("email", equalTo("analyst@example.org"));
+        FakeService.Received r = FakeServices.alerts.last();
+        assertEquals("POST /email-confirmations", r.method() + " " + r.uri());
+        assertEquals(body.length(), r.bodyBytes());
+        assertEquals(Forwarding.ANONYMOUS, FakeServices.alerts.proven());
+        // A key changes nothing: the token, not the caller, says whose address it is.
+        RestAssured.given().header("Authorization", TestKeys.bearer(TestKeys.create("team-delta", "alerts")))
+                .contentType("application/json").body(body).post("/api/v1/email-confirmations").then().statusCode(200);
+        assertEquals(Forwarding.ANONYMOUS, FakeServices.alerts.proven());
+        // A re-sent confirmation is the owner's call.
+        String owner = TestKeys.create("team-epsilon", "alerts");
+        FakeServices.alerts.route("/subscribers/0b9d5f1e-8f5a-4d7e-9a57-3f0b7a2c9e11/email-confirmation",
+                x -> new FakeService.Answer(202, "application/json", "{}"));
+        RestAssured.given().header("Authorization", TestKeys.bearer(owner))
+                .post("/api/v1/subscribers/0b9d5f1e-8f5a-4d7e-9a57-3f0b7a2c9e11/email-confirmation").then().statusCode(202);
+        assertEquals("POST /subscribers/0b9d5f1e-8f5a-4d7e-9a57-3f0b7a2c9e11/email-confirmation",
+                FakeServices.alerts.last().method() + " " + FakeServices.alerts.last().uri());
+        assertEquals(ForwardedIdentity.of("team-epsilon", "alerts"), FakeServices.alerts.proven());
+    }
+
+    @Test
     void retractionsAreForAdminsOnlyAndGoToIngest() {
         FakeServices.ingest.route("/admin/retractions", x -> new FakeService.Answer(202, "application/json",
                 "{\"eventId\":\"retraction-1\",\"type\":\"PATENT_RETRACTED\",\"patentId\":\"CN115123456A\"}"));

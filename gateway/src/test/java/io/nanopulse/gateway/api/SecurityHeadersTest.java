@@ -13,6 +13,7 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +34,17 @@ class SecurityHeadersTest {
         assertTrue(csp.contains("script-src 'self'"), csp);
         assertEquals("nosniff", page.header("X-Content-Type-Options"));
         assertEquals("no-referrer", page.header("Referrer-Policy"));
+    }
+
+    @Test
+    void theExplorerCarriesTheSameCspAndNoKey() {
+        Response page = RestAssured.get("/explorer?kind=COUNTRY");
+        assertEquals(200, page.statusCode());
+        String csp = page.header("Content-Security-Policy");
+        assertNotNull(csp, "a CSP header");
+        assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"), csp);
+        assertEquals("nosniff", page.header("X-Content-Type-Options"));
+        assertFalse(page.body().asString().matches("(?s).*np_[A-Za-z0-9_-]{20,}.*"), "the page holds no key");
     }
 
     @Test

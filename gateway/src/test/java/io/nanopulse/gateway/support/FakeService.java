@@ -61,6 +61,11 @@ public final class FakeService {
     }
 
     public FakeService route(String pathPrefix, Function<HttpExchange, Answer> answer) {
+        return routeRequest(pathPrefix, request -> answer.apply(request.exchange()));
+    }
+
+    /** Like {@link #route(String, Function)}, given the whole request (its body and proof too). */
+    public FakeService routeRequest(String pathPrefix, Function<HttpStub.Request, Answer> answer) {
         stub.route(pathPrefix, request -> {
             if (!request.path().startsWith("/q/")) {
                 try {
@@ -69,7 +74,7 @@ public final class FakeService {
                     return HttpStub.Reply.of(401, "application/problem+json", "{\"status\":401,\"detail\":\"unproven\"}");
                 }
             }
-            Answer a = answer.apply(request.exchange());
+            Answer a = answer.apply(request);
             String body = a.body().replace("${bodyBytes}", Integer.toString(request.body().length));
             if (a.location() != null) {
                 return new HttpStub.Reply(a.status(), Map.of("Content-Type", a.contentType(), "Location", a.location()),

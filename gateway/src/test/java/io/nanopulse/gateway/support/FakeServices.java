@@ -32,15 +32,16 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         ingestManagement = new FakeService().route("/q/health/ready", "{\"status\":\"UP\"}");
         metrics = new FakeService()
                 .route("/", "{\"ok\":true}")
-                .route("/metrics/figures", "{\"subject\":{\"kind\":\"COUNTRY\",\"key\":\"CN\",\"name\":\"CN\"},\"filings\":123,"
-                        + "\"share\":{\"numerator\":123,\"denominator\":456,\"value\":0.26973684}}")
-                .route("/metrics/rankings", rankings())
-                .route("/metrics/timeseries", series())
+                .route("/metrics/figures", ExplorerData.figures("{\"subject\":{\"kind\":\"COUNTRY\",\"key\":\"CN\",\"name\":\"CN\"},\"filings\":123,"
+                        + "\"share\":{\"numerator\":123,\"denominator\":456,\"value\":0.26973684}}"))
+                .route("/metrics/rankings", ExplorerData.rankings(rankings()))
+                .route("/metrics/timeseries", ExplorerData.series(series()))
+                .route("/institutions", ExplorerData::institutions)
                 // A created group's Location as Quarkus writes it: absolute, on the service's own address.
                 .route("/groups", x -> x.getRequestMethod().equals("POST")
                         ? new FakeService.Answer(201, "application/json", "{\"name\":\"us-jp-kr\"}",
                         "http://127.0.0.1:" + x.getLocalAddress().getPort() + "/groups/us-jp-kr")
-                        : FakeService.Answer.json("{\"name\":\"us-jp-kr\"}"))
+                        : ExplorerData.groups(x, "{\"name\":\"us-jp-kr\"}"))
                 .route("/metrics/progress", "{\"eventsApplied\":1000,\"eventsWithEffect\":990,\"deadLettered\":2,"
                         + "\"lastAppliedAt\":\"2025-06-01T11:59:58Z\",\"patents\":900,\"parked\":0,\"unpublishedChanges\":0}")
                 .route("/institutions/missing", x -> new FakeService.Answer(404, "application/problem+json",

@@ -182,7 +182,8 @@ public class FiguresQueries {
         for (LocalDate p : merged.keySet()) {
             Totals s = totals.getOrDefault(p, Totals.ZERO);
             Totals g = global.getOrDefault(p, Totals.ZERO);
-            out.add(new SeriesPoint(p, s.filings(), g.filings(), Ratio.of(s.filings(), g.filings()), s.licensed(), s.granted()));
+            out.add(new SeriesPoint(p, s.filings(), g.filings(), Ratio.of(s.filings(), g.filings()), s.licensed(), s.granted(),
+                    Ratio.of(s.licensed(), s.filings())));
         }
         return new Series(new Subject(kind, key, key), monthly ? "MONTH" : "YEAR", out);
     }

@@ -124,7 +124,8 @@ class MetricsPipelineTest {
                                      Predicate<MessyStream.Filing> subject) {
         JsonPath got = given().queryParam("kind", kind).queryParam("key", key).queryParam("interval", interval)
                 .queryParam("from", from.toString()).queryParam("to", to.toString())
-                .get("/metrics/timeseries").then().statusCode(200).extract().jsonPath();
+                .get("/metrics/timeseries").then().statusCode(200).extract().jsonPath(io.restassured.path.json.config.JsonPathConfig
+                        .jsonPathConfig().numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.BIG_DECIMAL));
         List<Map<String, Object>> points = got.getList("points");
         boolean monthly = interval.equals("MONTH");
         LocalDate p = monthly ? from.withDayOfMonth(1) : from.withDayOfYear(1);
@@ -139,6 +140,14 @@ class MetricsPipelineTest {
             assertEquals(want[1], ((Number) point.get("licensed")).longValue(), what + " licensed");
             assertEquals(want[2], ((Number) point.get("grants")).longValue(), what + " grants");
             assertEquals(STREAM.expected(f -> true, p, end)[0], ((Number) point.get("globalFilings")).longValue(), what + " global");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> rate = (Map<String, Object>) point.get("licensingRate");
+            assertEquals(want[1], ((Number) rate.get("numerator")).longValue(), what + " licensing rate numerator");
+            assertEquals(want[0], ((Number) rate.get("denominator")).longValue(), what + " licensing rate denominator");
+            Object value = rate.get("value");
+            assertEquals(want[0] == 0 ? null : java.math.BigDecimal.valueOf(want[1]).divide(java.math.BigDecimal.valueOf(want[0]), 10,
+                    java.math.RoundingMode.HALF_EVEN).stripTrailingZeros(), value == null ? null : new java.math.BigDecimal(value.toString()).stripTrailingZeros(),
+                    what + " licensing rate");
             p = monthly ? p.plusMonths(1) : p.plusYears(1);
         }
     }

@@ -39,6 +39,9 @@ public interface OutboxStore {
 
     void logAttempt(DeliveryAttempt attempt);
 
+    /** The e-mail deliveries a digest lists (its lead's id is {@code leadId}), locked, oldest first. */
+    List<WebhookDelivery> digest(UUID leadId);
+
     /** A delivery's attempts, oldest first. */
     List<DeliveryAttempt> attempts(UUID deliveryId);
 

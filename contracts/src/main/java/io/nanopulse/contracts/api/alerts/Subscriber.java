@@ -18,5 +18,18 @@ public record Subscriber(@Schema(examples = "0b9d5f1e-8f5a-4d7e-9a57-3f0b7a2c9e1
                                  examples = "http://127.0.0.1:8080/api/v1/subscribers/0b9d5f1e-8f5a-4d7e-9a57-3f0b7a2c9e11/stream")
                          String streamUrl,
                          @Schema(examples = "whsec_MfKQ9r8GKYqrTwJzuyk8", nullable = true) String secret,
-                         Instant previousSecretValidUntil, Instant createdAt, Instant updatedAt) {
+                         Instant previousSecretValidUntil, Instant createdAt, Instant updatedAt,
+                         @Schema(examples = "analyst@example.org", nullable = true) String email,
+                         @Schema(description = "Whether the address was confirmed (alerts are mailed only then); absent without email.",
+                                 nullable = true)
+                         Boolean emailConfirmed,
+                         @Schema(description = "Digest interval (ISO-8601); absent: one message per transition.", examples = "PT1H",
+                                 nullable = true)
+                         String emailDigest) {
+
+    /** Without e-mail. */
+    public Subscriber(UUID id, String name, Webhook webhook, String streamUrl, String secret,
+                      Instant previousSecretValidUntil, Instant createdAt, Instant updatedAt) {
+        this(id, name, webhook, streamUrl, secret, previousSecretValidUntil, createdAt, updatedAt, null, null, null);
+    }
 }
