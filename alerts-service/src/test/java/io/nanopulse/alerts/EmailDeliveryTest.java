@@ -3,8 +3,10 @@ package io.nanopulse.alerts;
 import io.nanopulse.alerts.support.Api;
 import io.nanopulse.alerts.support.ChangePublisher;
 import io.nanopulse.alerts.support.MetricsStub;
-import io.nanopulse.alerts.support.SmtpServer;
+import io.nanopulse.alerts.support.SmtpRelayResource;
 import io.nanopulse.contracts.SubjectKind;
+import io.nanopulse.contracts.problem.ProblemType;
+import io.nanopulse.testkit.infra.SmtpRelay;
 import io.nanopulse.testkit.quarkus.KafkaTestResource;
 import io.nanopulse.testkit.quarkus.PostgresTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -25,6 +27,7 @@ import java.util.UUID;
 
 import static io.nanopulse.alerts.support.Api.as;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,9 +42,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "alerts"),
         scope = TestResourceScope.GLOBAL, parallel = true)
 @WithTestResource(value = MetricsStub.class, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = SmtpServer.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = SmtpRelayResource.class, scope = TestResourceScope.GLOBAL)
 class EmailDeliveryTest {
     private static final String WINDOW = "P5Y";
+    private static final SmtpRelay MAIL = SmtpRelayResource.RELAY;
 
     private final String owner = "owner-" + UUID.randomUUID();
     private final String key = "inst-" + UUID.randomUUID();
@@ -51,7 +55,7 @@ class EmailDeliveryTest {
 
     @AfterEach
     void serverUp() {
-        SmtpServer.up();
+        MAIL.up();
     }
 
     private void subscribe(String digest) {
@@ -88,12 +92,12 @@ class EmailDeliveryTest {
     }
 
     private List<MimeMessage> alerts() {
-        return SmtpServer.to(address).stream().filter(m -> SmtpServer.header(m, "X-Nanopulse-Delivery") != null).toList();
+        return MAIL.messagesTo(address).stream().filter(m -> SmtpRelay.header(m, "X-Nanopulse-Delivery") != null).toList();
     }
 
     private void confirm() {
-        await().atMost(Duration.ofSeconds(20)).until(() -> !SmtpServer.to(address).isEmpty());
-        String token = SmtpServer.confirmationToken(SmtpServer.to(address).get(0));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !MAIL.messagesTo(address).isEmpty());
+        String token = SmtpRelay.confirmationToken(MAIL.messagesTo(address).get(0));
         as("anyone").body(Map.of("token", token)).post("/email-confirmations").then().statusCode(200)
                 .body("subscriberId", equalTo(subscriberId)).body("email", equalTo(address));
         as("anyone").body(Map.of("token", token)).post("/email-confirmations").then().statusCode(404)
@@ -116,10 +120,10 @@ class EmailDeliveryTest {
         String resolvedId = log.getString("items[0].id");
         await().atMost(Duration.ofSeconds(10)).until(() -> alerts().size() == 1);
         MimeMessage resolved = alerts().get(0);
-        assertEquals("<" + resolvedId + "@nanopulse>", SmtpServer.header(resolved, "Message-ID"));
+        assertEquals("<" + resolvedId + "@nanopulse>", SmtpRelay.header(resolved, "Message-ID"));
         assertEquals(log.getString("items[0].webhookId"), resolvedId + "@nanopulse");
-        String text = SmtpServer.part(resolved, "text/plain");
-        String html = SmtpServer.part(resolved, "text/html");
+        String text = SmtpRelay.part(resolved, "text/plain");
+        String html = SmtpRelay.part(resolved, "text/html");
         assertTrue(text.contains("RESOLVED: filings of <" + key + "> & more"), text);
         assertTrue(text.contains("Value: 50 (threshold 100)"), text);
         assertTrue(text.contains("Previous value: 150"), text);
@@ -128,37 +132,37 @@ class EmailDeliveryTest {
         assertTrue(html.contains("Previous value: 150"), html);
 
         // The relay is down: the delivery is retried, then sent once when it is back.
-        SmtpServer.down();
+        MAIL.down();
         moveTo(150); // FIRING
         await().atMost(Duration.ofSeconds(20)).until(() -> deliveries().getInt("items[0].attempts") >= 2);
         assertEquals("PENDING", deliveries().getString("items[0].status"));
         String firingId = deliveries().getString("items[0].id");
-        SmtpServer.up();
+        MAIL.up();
         await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED".equals(deliveries().getString("items[0].status")));
         await().atMost(Duration.ofSeconds(10)).until(() -> alerts().size() == 2);
-        List<String> ids = alerts().stream().map(m -> SmtpServer.header(m, "Message-ID")).toList();
+        List<String> ids = alerts().stream().map(m -> SmtpRelay.header(m, "Message-ID")).toList();
         assertEquals(List.of("<" + resolvedId + "@nanopulse>", "<" + firingId + "@nanopulse>"), ids);
-        assertTrue(SmtpServer.part(alerts().get(1), "text/plain").contains("Value: 150"));
+        assertTrue(SmtpRelay.part(alerts().get(1), "text/plain").contains("Value: 150"));
         assertEquals(2, deliveries().getInt("totalItems"), "one delivery per transition");
 
         // Redeliver sends the same message again, under the same Message-ID (mail clients show it once).
         as(owner).post("/deliveries/" + resolvedId + "/redeliver").then().statusCode(202).body("channel", equalTo("EMAIL"));
         await().atMost(Duration.ofSeconds(20)).until(() -> alerts().size() == 3);
-        assertEquals("<" + resolvedId + "@nanopulse>", SmtpServer.header(alerts().get(2), "Message-ID"));
+        assertEquals("<" + resolvedId + "@nanopulse>", SmtpRelay.header(alerts().get(2), "Message-ID"));
     }
 
     @Test
     void aRetryingSingleEmailNeverCarriesTransitionsMadeAfterTheSwitchToADigest() {
         subscribe(null);
         confirm();
-        SmtpServer.down();
+        MAIL.down();
         moveTo(150); // FIRING: a single e-mail, retrying
         await().atMost(Duration.ofSeconds(20)).until(() -> deliveries().getInt("items[0].attempts") >= 1);
         String firingId = deliveries().getString("items[0].id");
         as(owner).body(Map.of("name", "analyst", "email", address, "emailDigest", "PT1S"))
                 .put("/subscribers/" + subscriberId).then().statusCode(200).body("emailConfirmed", equalTo(true));
         moveTo(50); // RESOLVED: enqueued for a digest
-        SmtpServer.up();
+        MAIL.up();
         await().atMost(Duration.ofSeconds(40)).until(() -> deliveries().getList("items.status")
                 .equals(List.of("DELIVERED", "DELIVERED")));
         await().atMost(Duration.ofSeconds(10)).until(() -> alerts().size() == 2);
@@ -166,7 +170,7 @@ class EmailDeliveryTest {
         String resolvedId = log.getString("items[0].id");
         Map<String, String> textById = new HashMap<>();
         for (MimeMessage m : alerts()) {
-            textById.put(SmtpServer.header(m, "Message-ID"), SmtpServer.part(m, "text/plain"));
+            textById.put(SmtpRelay.header(m, "Message-ID"), SmtpRelay.part(m, "text/plain"));
         }
         assertEquals(2, textById.size(), "two distinct Message-IDs");
         String firing = textById.get("<" + firingId + "@nanopulse>");
@@ -187,10 +191,10 @@ class EmailDeliveryTest {
         JsonPath log = deliveries();
         assertEquals(log.getString("items[0].webhookId"), log.getString("items[1].webhookId"), "one message");
         MimeMessage digest = alerts().get(0);
-        assertEquals("<" + log.getString("items[0].webhookId") + ">", SmtpServer.header(digest, "Message-ID"));
-        String text = SmtpServer.part(digest, "text/plain");
+        assertEquals("<" + log.getString("items[0].webhookId") + ">", SmtpRelay.header(digest, "Message-ID"));
+        String text = SmtpRelay.part(digest, "text/plain");
         assertTrue(text.contains("FIRING: filings of") && text.contains("RESOLVED: filings of"), text);
-        assertTrue(SmtpServer.header(digest, "Subject").contains("2 alert transitions"));
+        assertTrue(SmtpRelay.header(digest, "Subject").contains("2 alert transitions"));
         int attempts = log.getInt("items[0].attempts");
         assertEquals(attempts, log.getInt("items[1].attempts"), "members show the lead's attempts");
 
@@ -228,14 +232,18 @@ class EmailDeliveryTest {
     @Test
     void confirmationCanBeSentAgainAndAChangedAddressMustBeConfirmedAgain() {
         subscribe(null);
-        await().atMost(Duration.ofSeconds(20)).until(() -> SmtpServer.to(address).size() == 1);
-        String first = SmtpServer.confirmationToken(SmtpServer.to(address).get(0));
+        await().atMost(Duration.ofSeconds(20)).until(() -> MAIL.messagesTo(address).size() == 1);
+        String first = SmtpRelay.confirmationToken(MAIL.messagesTo(address).get(0));
         as(owner).post("/subscribers/" + subscriberId + "/email-confirmation").then().statusCode(202)
                 .body("emailConfirmed", equalTo(false));
+        String retryAfter = as(owner).post("/subscribers/" + subscriberId + "/email-confirmation").then().statusCode(429)
+                .contentType("application/problem+json").body("type", equalTo(ProblemType.RATE_LIMITED.uri()))
+                .body("detail", containsString("resend-interval")).extract().header("Retry-After");
+        assertTrue(Long.parseLong(retryAfter) >= 1 && Long.parseLong(retryAfter) <= 60, "Retry-After " + retryAfter);
         as("intruder-" + UUID.randomUUID()).post("/subscribers/" + subscriberId + "/email-confirmation").then()
                 .statusCode(404);
-        await().atMost(Duration.ofSeconds(20)).until(() -> SmtpServer.to(address).size() == 2);
-        String second = SmtpServer.confirmationToken(SmtpServer.to(address).get(1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> MAIL.messagesTo(address).size() == 2);
+        String second = SmtpRelay.confirmationToken(MAIL.messagesTo(address).get(1));
         as("anyone").body(Map.of("token", first)).post("/email-confirmations").then().statusCode(404);
         as("anyone").body(Map.of("token", second)).post("/email-confirmations").then().statusCode(200);
         as(owner).post("/subscribers/" + subscriberId + "/email-confirmation").then().statusCode(409);
@@ -245,6 +253,6 @@ class EmailDeliveryTest {
                 .statusCode(200).body("email", equalTo(other)).body("emailConfirmed", equalTo(false));
         moveTo(150);
         assertEquals(0, deliveries().getInt("totalItems"), "nothing for an unconfirmed address");
-        await().atMost(Duration.ofSeconds(20)).until(() -> SmtpServer.to(other).size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> MAIL.messagesTo(other).size() == 1);
     }
 }

@@ -1,10 +1,10 @@
 package io.nanopulse.alerts;
 
 import io.nanopulse.alerts.support.ChangePublisher;
-import io.nanopulse.alerts.support.MailServer;
 import io.nanopulse.alerts.support.MetricsStub;
 import io.nanopulse.contracts.SubjectKind;
 import io.nanopulse.testkit.infra.Ports;
+import io.nanopulse.testkit.infra.SmtpRelay;
 import io.nanopulse.testkit.quarkus.KafkaTestResource;
 import io.nanopulse.testkit.quarkus.PostgresTestResource;
 import io.nanopulse.testkit.trust.GatewayProof;
@@ -12,13 +12,12 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,8 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -49,9 +46,8 @@ class EmailRecoveryIT {
     private static final String DATABASE = "alerts_email";
     private static final String PASSWORD = "email-pw";
     private static final String OWNER = "email-owner";
-    private static final Pattern TOKEN = Pattern.compile("confirm-email[?#]token=([A-Za-z0-9._~%-]+)");
     private static final Duration RELAY_CYCLES = Duration.ofSeconds(12); // past the 10 s lease
-    private static final MailServer MAIL = new MailServer();
+    private static final SmtpRelay MAIL = new SmtpRelay();
     private static final Map<String, String> PROPS = new HashMap<>();
     private static final Map<String, String> ENV = new HashMap<>();
     private static Process app;
@@ -101,7 +97,7 @@ class EmailRecoveryIT {
     void aTransitionWhoseMessageWasInFlightWhenTheServiceDiedIsMailedOnceAfterTheRestart() throws Exception {
         String address = "crash-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String sub = confirmedSubscriber(address);
-        int confirmations = MAIL.to(address).size();
+        int confirmations = MAIL.messagesTo(address).size();
 
         // The SMTP server accepts connections but never greets: the alert's send stays in flight.
         MAIL.stall();
@@ -124,7 +120,7 @@ class EmailRecoveryIT {
         // No second message, not even after further relay cycles past the lease.
         await().during(RELAY_CYCLES).atMost(RELAY_CYCLES.multipliedBy(3)).until(() -> alerts(address, confirmations).size() == 1);
 
-        MailServer.Mail mail = alerts(address, confirmations).get(0);
+        MimeMessage mail = alerts(address, confirmations).get(0);
         assertMessageIdNames(mail, deliveries(sub), deliveryId);
         JsonPath after = deliveries(sub);
         assertEquals(1, after.getInt("totalItems"));
@@ -138,7 +134,7 @@ class EmailRecoveryIT {
     void anSmtpServerDownForAMinuteIsRetriedWithBackoffAndGetsOneMessagePerTransition() throws Exception {
         String address = "outage-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String sub = confirmedSubscriber(address);
-        int confirmations = MAIL.to(address).size();
+        int confirmations = MAIL.messagesTo(address).size();
 
         MAIL.down();
         Instant down = Instant.now();
@@ -186,9 +182,9 @@ class EmailRecoveryIT {
         JsonPath both = deliveries(sub);
         List<String> ids = both.getList("items.id");
         String resolved = ids.stream().filter(id -> !id.equals(firing)).findFirst().orElseThrow();
-        List<MailServer.Mail> mails = alerts(address, confirmations);
+        List<MimeMessage> mails = alerts(address, confirmations);
         assertMessageIdNames(mails.get(1), both, resolved);
-        assertNotEquals(mails.get(0).messageId(), mails.get(1).messageId());
+        assertNotEquals(SmtpRelay.header(mails.get(0), "Message-ID"), SmtpRelay.header(mails.get(1), "Message-ID"));
         JsonPath state = state(ruleId);
         assertEquals("OK", state.getString("state"));
         assertEquals(2, state.getInt("transitionCount"));
@@ -202,11 +198,9 @@ class EmailRecoveryIT {
         String id = created.getString("id");
         assertEquals(address, created.getString("email"));
         assertFalse(created.getBoolean("emailConfirmed"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> !MAIL.to(address).isEmpty());
-        MailServer.Mail mail = MAIL.to(address).get(0);
-        Matcher link = TOKEN.matcher(mail.text());
-        assertTrue(link.find(), "a confirmation link in: " + mail.text());
-        String token = URLDecoder.decode(link.group(1), StandardCharsets.UTF_8);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !MAIL.messagesTo(address).isEmpty());
+        MimeMessage mail = MAIL.messagesTo(address).get(0);
+        String token = SmtpRelay.confirmationToken(mail);
         // As the gateway forwards it: principal anonymous, no roles; the token is the credential.
         RestAssured.given().port(port).filter(GatewayProof.as("anonymous")).contentType(ContentType.JSON)
                 .body(Map.of("token", token)).post("/email-confirmations")
@@ -224,17 +218,18 @@ class EmailRecoveryIT {
     }
 
     /** The messages to {@code address} after its confirmation mail(s). */
-    private static List<MailServer.Mail> alerts(String address, int confirmations) {
-        List<MailServer.Mail> all = MAIL.to(address);
+    private static List<MimeMessage> alerts(String address, int confirmations) {
+        List<MimeMessage> all = MAIL.messagesTo(address);
         return all.subList(Math.min(confirmations, all.size()), all.size());
     }
 
     /** The Message-ID is the delivery's (as its log shows it), derived from the delivery id. */
-    private static void assertMessageIdNames(MailServer.Mail mail, JsonPath deliveries, String deliveryId) {
+    private static void assertMessageIdNames(MimeMessage mail, JsonPath deliveries, String deliveryId) {
         String webhookId = deliveries.getString("items.find { it.id == '" + deliveryId + "' }.webhookId");
-        assertNotNull(mail.messageId(), "a Message-ID");
-        assertEquals("<" + webhookId + ">", mail.messageId());
-        assertTrue(webhookId.contains(deliveryId), "Message-ID " + mail.messageId() + " names delivery " + deliveryId);
+        String messageId = SmtpRelay.header(mail, "Message-ID");
+        assertNotNull(messageId, "a Message-ID");
+        assertEquals("<" + webhookId + ">", messageId);
+        assertTrue(webhookId.contains(deliveryId), "Message-ID " + messageId + " names delivery " + deliveryId);
     }
 
     private static JsonPath deliveries(String sub) {

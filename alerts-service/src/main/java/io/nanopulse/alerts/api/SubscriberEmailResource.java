@@ -4,6 +4,10 @@ import io.nanopulse.alerts.application.ManageEmail;
 import io.nanopulse.alerts.application.ManageSubscribers;
 import io.nanopulse.alerts.config.AlertsConfig;
 import io.nanopulse.alerts.domain.PublicLinks;
+import io.nanopulse.alerts.domain.SubscriberEmail;
+import io.nanopulse.contracts.problem.Problem;
+import io.nanopulse.contracts.problem.ProblemResponses;
+import io.nanopulse.contracts.problem.ProblemType;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,10 +35,19 @@ public class SubscriberEmailResource {
     @Inject
     AlertsConfig config;
 
-    /** 202 with the subscriber; 409 without an address or when it is confirmed already. */
+    /**
+     * 202 with the subscriber; 409 without an address or when it is confirmed already; 429 with Retry-After when it
+     * was sent again less than nanopulse.alerts.email.resend-interval ago.
+     */
     @POST
     public Response resend(@PathParam("id") UUID id) {
-        var email = emails.resendConfirmation(caller.owner(), id);
+        SubscriberEmail email;
+        try {
+            email = emails.resendConfirmation(caller.owner(), id);
+        } catch (ManageEmail.TooSoon e) {
+            return ProblemResponses.builder(Problem.of(ProblemType.RATE_LIMITED, e.getMessage()))
+                    .header("Retry-After", String.valueOf(ManageEmail.TooSoon.seconds(e.retryAfter()))).build();
+        }
         var s = subscribers.get(caller.owner(), id);
         return Response.accepted(ApiMapper.subscriber(s, false, new PublicLinks(config.publicBaseUrl()), email)).build();
     }

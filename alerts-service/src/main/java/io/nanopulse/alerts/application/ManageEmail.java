@@ -15,6 +15,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -102,7 +103,8 @@ public class ManageEmail {
 
     /**
      * Mails a new confirmation link to the owner's subscriber's unconfirmed address (the previous link stops working).
-     * 404 for another owner's subscriber; 409 without an address or when it is confirmed already.
+     * 404 for another owner's subscriber; 409 without an address or when it is confirmed already; {@link TooSoon}
+     * when it was sent again less than nanopulse.alerts.email.resend-interval ago.
      */
     public SubscriberEmail resendConfirmation(String owner, UUID subscriberId) {
         ConfirmationToken token = ConfirmationToken.create();
@@ -117,7 +119,12 @@ public class ManageEmail {
             if (!config.email().enabled()) {
                 throw ProblemException.conflict("e-mail is not configured on this platform");
             }
-            SubscriberEmail next = e.reissued(token, Instant.now().plus(config.email().confirmationValidity()));
+            Instant now = Instant.now();
+            Duration wait = e.resendWait(now, config.email().resendInterval());
+            if (!wait.isZero()) {
+                throw new TooSoon(wait);
+            }
+            SubscriberEmail next = e.reissued(token, now.plus(config.email().confirmationValidity()), now);
             emails.save(next);
             return next;
         });
@@ -131,5 +138,25 @@ public class ManageEmail {
 
     public Map<UUID, SubscriberEmail> of(Collection<UUID> subscriberIds) {
         return subscriberIds.isEmpty() ? Map.of() : QuarkusTransaction.requiringNew().call(() -> emails.find(subscriberIds));
+    }
+
+    /** The confirmation link was sent again too recently; it may be sent again after {@link #retryAfter()}. */
+    public static class TooSoon extends RuntimeException {
+        private final Duration retryAfter;
+
+        TooSoon(Duration retryAfter) {
+            super("the confirmation link was sent again recently (nanopulse.alerts.email.resend-interval); retry after "
+                    + seconds(retryAfter) + " s", null, false, false);
+            this.retryAfter = retryAfter;
+        }
+
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+
+        /** Whole seconds, rounded up, at least 1. */
+        public static long seconds(Duration d) {
+            return Math.max(1, d.plusNanos(999_999_999).getSeconds());
+        }
     }
 }

@@ -50,6 +50,10 @@ public interface AlertsConfig {
         @WithDefault("30s")
         Duration sendTimeout();
 
+        /** The shortest time between two re-sends of a subscriber's confirmation link; a re-send sooner is answered 429. */
+        @WithDefault("PT1M")
+        Duration resendInterval();
+
         default boolean enabled() {
             return smtpHost().filter(h -> !h.isBlank()).isPresent();
         }

@@ -11,14 +11,15 @@ import java.util.UUID;
  *
  * @param digest       null: one message per transition
  * @param lastDigestAt when the last digest was formed; the next is due one interval later
+ * @param resentAt     when the confirmation link was last sent again on request (null: never)
  */
 public record SubscriberEmail(UUID subscriberId, String address, Instant confirmedAt, String tokenHash,
-                              Instant tokenExpiresAt, Duration digest, Instant lastDigestAt) {
+                              Instant tokenExpiresAt, Duration digest, Instant lastDigestAt, Instant resentAt) {
 
     /** A new, unconfirmed address awaiting the confirmation of {@code token}. */
     public static SubscriberEmail requested(UUID subscriberId, EmailChoice choice, ConfirmationToken token,
                                             Instant expiresAt) {
-        return new SubscriberEmail(subscriberId, choice.address(), null, token.hash(), expiresAt, choice.digest(), null);
+        return new SubscriberEmail(subscriberId, choice.address(), null, token.hash(), expiresAt, choice.digest(), null, null);
     }
 
     public boolean confirmed() {
@@ -33,20 +34,29 @@ public record SubscriberEmail(UUID subscriberId, String address, Instant confirm
 
     /** Confirmed now; the token is used up. */
     public SubscriberEmail confirm(Instant now) {
-        return new SubscriberEmail(subscriberId, address, now, null, null, digest, lastDigestAt);
+        return new SubscriberEmail(subscriberId, address, now, null, null, digest, lastDigestAt, resentAt);
     }
 
-    /** A new confirmation token (the previous link stops working). */
-    public SubscriberEmail reissued(ConfirmationToken token, Instant expiresAt) {
-        return new SubscriberEmail(subscriberId, address, confirmedAt, token.hash(), expiresAt, digest, lastDigestAt);
+    /** A new confirmation token sent again at {@code now} (the previous link stops working). */
+    public SubscriberEmail reissued(ConfirmationToken token, Instant expiresAt, Instant now) {
+        return new SubscriberEmail(subscriberId, address, confirmedAt, token.hash(), expiresAt, digest, lastDigestAt, now);
+    }
+
+    /** How long until the link may be sent again, at most once per {@code interval}; zero when it may be now. */
+    public Duration resendWait(Instant now, Duration interval) {
+        if (resentAt == null) {
+            return Duration.ZERO;
+        }
+        Duration wait = Duration.between(now, resentAt.plus(interval));
+        return wait.isNegative() ? Duration.ZERO : wait;
     }
 
     public SubscriberEmail withDigest(Duration newDigest) {
-        return new SubscriberEmail(subscriberId, address, confirmedAt, tokenHash, tokenExpiresAt, newDigest, lastDigestAt);
+        return new SubscriberEmail(subscriberId, address, confirmedAt, tokenHash, tokenExpiresAt, newDigest, lastDigestAt, resentAt);
     }
 
     public SubscriberEmail digestSent(Instant at) {
-        return new SubscriberEmail(subscriberId, address, confirmedAt, tokenHash, tokenExpiresAt, digest, at);
+        return new SubscriberEmail(subscriberId, address, confirmedAt, tokenHash, tokenExpiresAt, digest, at, resentAt);
     }
 
     /**

@@ -30,10 +30,12 @@ public class SubscriberEmailEntity extends PanacheEntityBase {
     public Long digestSeconds;
     @Column(name = "last_digest_at")
     public Instant lastDigestAt;
+    @Column(name = "confirmation_resent_at")
+    public Instant resentAt;
 
     SubscriberEmail toDomain() {
         return new SubscriberEmail(subscriberId, address, confirmedAt, tokenHash, tokenExpiresAt,
-                digestSeconds == null ? null : Duration.ofSeconds(digestSeconds), lastDigestAt);
+                digestSeconds == null ? null : Duration.ofSeconds(digestSeconds), lastDigestAt, resentAt);
     }
 
     /** Copies every column but the key. */
@@ -44,6 +46,7 @@ public class SubscriberEmailEntity extends PanacheEntityBase {
         tokenExpiresAt = e.tokenExpiresAt();
         digestSeconds = e.digest() == null ? null : e.digest().toSeconds();
         lastDigestAt = e.lastDigestAt();
+        resentAt = e.resentAt();
     }
 
     /** Never print the address or the token hash. */

@@ -38,7 +38,7 @@ class SubscriberEmailTest {
 
     @Test
     void alertsAreDueAtOnceOrWithTheNextDigest() {
-        SubscriberEmail single = new SubscriberEmail(UUID.randomUUID(), "a@example.org", T, null, null, null, null);
+        SubscriberEmail single = new SubscriberEmail(UUID.randomUUID(), "a@example.org", T, null, null, null, null, null);
         assertEquals(T, single.dueAt(T));
         SubscriberEmail digest = single.withDigest(Duration.ofHours(1));
         assertEquals(T.plus(Duration.ofHours(1)), digest.dueAt(T), "first digest: one interval from the first alert");

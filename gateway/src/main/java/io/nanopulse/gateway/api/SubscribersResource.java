@@ -141,7 +141,8 @@ public class SubscribersResource {
     @Path("/{id}/email-confirmation")
     @Operation(operationId = "resendEmailConfirmation", summary = "Send the e-mail confirmation again",
             description = "Mails a new confirmation link to the subscriber's unconfirmed address (the previous link stops working). "
-                    + "Alerts are mailed to an address only once it is confirmed.")
+                    + "Alerts are mailed to an address only once it is confirmed. The link is sent again at most once a minute per "
+                    + "subscriber (nanopulse.alerts.email.resend-interval); sooner is answered 429 with Retry-After.")
     @APIResponse(responseCode = "202", description = "The confirmation mail is on its way; the subscriber as it is.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscriber.class)))
     @APIResponse(responseCode = "409", description = "The subscriber has no e-mail address, or it is confirmed already.")
