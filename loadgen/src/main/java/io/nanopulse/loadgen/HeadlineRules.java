@@ -80,6 +80,15 @@ final class HeadlineRules {
         }
     }
 
+    /** A COMPARE rule's evaluation counts once it read both sides (an evaluation without one side decides nothing). */
+    static boolean judgedOnFigures(JsonNode rule, JsonNode state) {
+        if (!"COMPARE".equals(rule.path("kind").asText())) {
+            return true;
+        }
+        JsonNode m = state.path("measurement");
+        return m.path("value").isNumber() && m.path("otherValue").isNumber();
+    }
+
     /**
      * Creates the three rules for a stream-only subscriber of {@code alerts} (a key with role alerts), waits up to
      * {@code timeoutSeconds} until each has been evaluated and returns name, kind and state of each; removes the
@@ -102,7 +111,7 @@ final class HeadlineRules {
                     rule = alerts.request("GET", "/api/v1/rules/" + id, null, 200).body();
                     JsonNode state = alerts.request("GET", "/api/v1/rules/" + id + "/state", null, 200).body();
                     if (!state.path("lastEvaluatedAt").isNull() && !state.path("lastEvaluatedAt").isMissingNode()
-                            && !"PENDING".equals(rule.path("state").asText())) {
+                            && !"PENDING".equals(rule.path("state").asText()) && judgedOnFigures(rule, state)) {
                         break;
                     }
                     if (System.nanoTime() > deadline) {
