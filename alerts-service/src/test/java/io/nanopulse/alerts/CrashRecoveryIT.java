@@ -1,6 +1,7 @@
 package io.nanopulse.alerts;
 
 import io.nanopulse.alerts.support.MetricsStub;
+import io.nanopulse.alerts.support.PackagedAlerts;
 import io.nanopulse.alerts.support.WebhookReceiver;
 import io.nanopulse.testkit.infra.Ports;
 import io.nanopulse.testkit.quarkus.KafkaTestResource;
@@ -13,11 +14,7 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,19 +46,7 @@ class CrashRecoveryIT {
     }
 
     private void launch(Map<String, String> props) throws Exception {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
-        assertTrue(Files.exists(jar), "package the application first (mvn verify)");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m"));
-        props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-        cmd.add("-jar");
-        cmd.add(jar.toString());
-        File log = Path.of("target", "crash-recovery-app.log").toFile();
-        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
-        builder.environment().put("NANOPULSE_INTERNAL_SIGNING_KEYS", GatewayProof.TEST_KEYS);
-        app = builder.start();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
-                .until(() -> RestAssured.given().port(managementPort).get("/q/health/ready").statusCode() == 200);
+        app = PackagedAlerts.launch(props, Map.of(), "crash-recovery-app.log", managementPort);
     }
 
     private RequestSpecification api() {

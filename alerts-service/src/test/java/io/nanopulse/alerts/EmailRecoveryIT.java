@@ -2,6 +2,7 @@ package io.nanopulse.alerts;
 
 import io.nanopulse.alerts.support.ChangePublisher;
 import io.nanopulse.alerts.support.MetricsStub;
+import io.nanopulse.alerts.support.PackagedAlerts;
 import io.nanopulse.contracts.SubjectKind;
 import io.nanopulse.testkit.infra.Ports;
 import io.nanopulse.testkit.infra.SmtpRelay;
@@ -17,12 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -245,19 +242,6 @@ class EmailRecoveryIT {
     }
 
     private static void launch() throws Exception {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
-        assertTrue(Files.exists(jar), "package the application first (mvn verify)");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m"));
-        PROPS.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-        cmd.add("-jar");
-        cmd.add(jar.toString());
-        File log = Path.of("target", "email-recovery-app.log").toFile();
-        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
-        builder.environment().put("NANOPULSE_INTERNAL_SIGNING_KEYS", GatewayProof.TEST_KEYS);
-        builder.environment().putAll(ENV);
-        app = builder.start();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
-                .until(() -> RestAssured.given().port(managementPort).get("/q/health/ready").statusCode() == 200);
+        app = PackagedAlerts.launch(PROPS, ENV, "email-recovery-app.log", managementPort);
     }
 }
