@@ -37,12 +37,15 @@ if [ -f "$data/platform.pid" ] && kill -0 "$(cat "$data/platform.pid")" 2>/dev/n
   exit 1
 fi
 cp="testkit/target/classes:$(cat testkit/target/classpath.txt)"
-launcher_opts=(-Xmx256m -Dnanopulse.root="$root" -Dslf4j.internal.verbosity=WARN -Djava.util.logging.manager=org.jboss.logmanager.LogManager)
+# The JDK of JAVA_HOME when set, else the java on the PATH; the services run on the same one.
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# The launcher only starts and watches processes: a small heap and the quick C1 compiler leave the CPU to the services.
+launcher_opts=(-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dnanopulse.root="$root" -Dslf4j.internal.verbosity=WARN -Djava.util.logging.manager=org.jboss.logmanager.LogManager)
 if [ "$demo" = 0 ]; then
-  exec java "${launcher_opts[@]}" -cp "$cp" io.nanopulse.testkit.platform.Main
+  exec "$java" "${launcher_opts[@]}" -cp "$cp" io.nanopulse.testkit.platform.Main
 fi
 # --demo: the launcher runs in the background until the platform is ready, then the load generator fills it.
-java "${launcher_opts[@]}" -cp "$cp" io.nanopulse.testkit.platform.Main &
+"$java" "${launcher_opts[@]}" -cp "$cp" io.nanopulse.testkit.platform.Main &
 launcher=$!
 trap 'kill -TERM "$launcher" 2>/dev/null; wait "$launcher"' INT TERM
 gateway="http://127.0.0.1:${NANOPULSE_GATEWAY_PORT:-8080}"

@@ -91,6 +91,16 @@ class ComposeFileTest {
     }
 
     @Test
+    void eachServicesJvmFitsItsMemoryLimitAndSelectsSerialGcTheImagesWay() {
+        for (String s : SERVICES) {
+            String limit = String.valueOf(service(s).get("mem_limit"));
+            assertTrue(limit.matches("\\d+m"), s + " mem_limit in MiB: " + limit);
+            ContainerJvmMemory.assertFits(s, (String) env(s).get("JAVA_OPTS_APPEND"), (String) env(s).get("GC_CONTAINER_OPTIONS"),
+                    Long.parseLong(limit.replace("m", "")) << 20);
+        }
+    }
+
+    @Test
     void theGatewayProbesTheServicesManagementPorts() {
         var gateway = env("gateway");
         for (String s : List.of("ingest", "metrics", "alerts")) {

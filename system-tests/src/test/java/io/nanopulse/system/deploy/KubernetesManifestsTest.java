@@ -146,7 +146,7 @@ class KubernetesManifestsTest {
             assertEquals(Integer.toString(c.getPorts().get(1).getContainerPort()), env.get("QUARKUS_MANAGEMENT_PORT").getValue(),
                     name + " serves health and metrics on its management container port");
 
-            // Memory: the limit holds the heap (-Xmx, as on one machine) plus room for metaspace, threads and buffers.
+            // Memory: the limit holds the heap plus the capped metaspace, code cache and direct buffers, stacks and malloc.
             var resources = c.getResources();
             assertNotNull(resources.getRequests().get("cpu"), name + " cpu request");
             BigDecimal limit = Quantity.getAmountInBytes(resources.getLimits().get("memory"));
@@ -156,6 +156,8 @@ class KubernetesManifestsTest {
             long heapMiB = Long.parseLong(xmx.group(1));
             assertTrue(limit.compareTo(BigDecimal.valueOf((heapMiB + 192) << 20)) >= 0,
                     name + ": memory limit " + limit + " leaves < 192 MiB beyond the " + heapMiB + " MiB heap");
+            ContainerJvmMemory.assertFits(name, env.get("JAVA_OPTS_APPEND").getValue(),
+                    env.containsKey("GC_CONTAINER_OPTIONS") ? env.get("GC_CONTAINER_OPTIONS").getValue() : null, limit.longValueExact());
 
             // Config from ConfigMaps, secrets from Secrets (never literal values).
             var envFrom = c.getEnvFrom().stream().map(e -> e.getConfigMapRef().getName()).toList();

@@ -88,6 +88,12 @@ public final class KafkaBroker implements AutoCloseable {
             p.setProperty("group.initial.rebalance.delay.ms", "0");
             p.setProperty("auto.create.topics.enable", "false");
             p.setProperty("log.retention.hours", "-1");
+            // Sized for a laptop (production: deploy/kubernetes/base/kafka.yaml): fewer request threads than the
+            // defaults (3 network, 8 I/O), and a log cleaner (only __consumer_offsets is compacted) with a 16 MB
+            // dedupe buffer instead of 128 MB of heap.
+            p.setProperty("num.network.threads", "2");
+            p.setProperty("num.io.threads", "4");
+            p.setProperty("log.cleaner.dedupe.buffer.size", "16777216");
             boolean fresh = !Files.exists(dataDir.resolve("log").resolve("meta.properties"));
             // The controller port is chosen per start; the quorum voter set is stored at format time only
             // with --standalone, so the static voters property above keeps restarts working.
@@ -147,8 +153,10 @@ public final class KafkaBroker implements AutoCloseable {
             var cmd = javaCommand(heap);
             cmd.add("kafka.Kafka");
             cmd.add(propertiesFile().toString());
-            process = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("broker.log").toFile())).start();
+            var pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("broker.log").toFile()));
+            pb.environment().putAll(Processes.jvmEnvironment());
+            process = pb.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

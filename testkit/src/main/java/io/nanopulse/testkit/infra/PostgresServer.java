@@ -55,10 +55,17 @@ public final class PostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(!keepData)
                     .setOverrideWorkingDirectory(dataDir.getParent().resolve("pg-runtime").toFile())
                     .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "200")
-                    // Room for the patent table and its indexes of the full corpus, so that backends do not spend
-                    // their time evicting dirty index pages themselves.
-                    .setServerConfig("shared_buffers", "1GB")
+                    // Sized for a laptop (production sizes: deploy/kubernetes/base/postgres.yaml). The pools (metrics 16,
+                    // alerts 20, gateway 8 per instance) with a second instance of each, tools and psql.
+                    .setServerConfig("max_connections", "150")
+                    // The hot part of the patent table's indexes during a back-fill; the OS page cache holds the rest.
+                    .setServerConfig("shared_buffers", "256MB")
+                    // The background writer cleans dirty pages ahead of the backends, so that a back-fill's backends
+                    // seldom evict dirty index pages themselves with the smaller buffer pool.
+                    .setServerConfig("bgwriter_delay", "50ms")
+                    .setServerConfig("bgwriter_lru_maxpages", "1000")
+                    .setServerConfig("work_mem", "8MB")
+                    .setServerConfig("maintenance_work_mem", "64MB")
                     .setServerConfig("fsync", durable ? "on" : "off")
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .setServerConfig("full_page_writes", durable ? "on" : "off")

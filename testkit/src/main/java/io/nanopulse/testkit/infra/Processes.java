@@ -1,6 +1,7 @@
 package io.nanopulse.testkit.infra;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Ending child processes: politely (SIGTERM, then SIGKILL after a grace period) or at once (SIGKILL). */
@@ -32,5 +33,13 @@ public final class Processes {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The environment every JVM the testkit starts gets besides its settings: glibc keeps at most two malloc
+     * arenas, instead of up to eight per core, each of which holds freed memory of the threads that used it.
+     */
+    public static Map<String, String> jvmEnvironment() {
+        return Map.of("MALLOC_ARENA_MAX", "2");
     }
 }

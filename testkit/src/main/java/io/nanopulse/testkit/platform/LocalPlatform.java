@@ -49,6 +49,8 @@ public final class LocalPlatform implements AutoCloseable {
 
     public static final Map<String, Integer> TOPICS = Map.of("patent-events", 6, "patent-events.dlq", 1, "metric-changes", 3);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The local broker's heap: a laptop's share (production: deploy/kubernetes/base/kafka.yaml). */
+    static final String KAFKA_HEAP = "256m";
 
     private final Settings settings;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -96,7 +98,7 @@ public final class LocalPlatform implements AutoCloseable {
         var pg = CompletableFuture.supplyAsync(() -> PostgresServer.start(settings.dataDir().resolve("postgres"),
                 settings.postgresPort(), true, settings.durable()));
         var broker = CompletableFuture.supplyAsync(() -> KafkaBroker.start(settings.dataDir().resolve("kafka"),
-                settings.kafkaPort(), "512m"));
+                settings.kafkaPort(), KAFKA_HEAP));
         // Wait for both, so that when one fails the other is not left running (and holding its port).
         CompletableFuture.allOf(pg, broker).exceptionally(failure -> null).join();
         if (!pg.isCompletedExceptionally()) postgres = pg.join();
@@ -118,17 +120,16 @@ public final class LocalPlatform implements AutoCloseable {
         Path logs = settings.dataDir().resolve("logs");
         SigningKeyFile.ensure(settings.dataDir());
         String bootstrap = kafka.bootstrapServers();
-        // metrics-service holds a batch being applied and the next ones parsed ahead: with a young generation
-        // big enough for them they die young, instead of being promoted and collected by full GCs during a back-fill.
-        add("metrics-service", settings.metricsPort(), "768m", List.of("-Xmn448m"),
+        // Each JVM's memory: JvmSizing.
+        add("metrics-service", settings.metricsPort(),
                 merge(dbEnv.get("metrics"), Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap)), logs);
-        add("ingest-service", settings.ingestPort(), "256m", List.of(), Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap), logs);
-        add("alerts-service", settings.alertsPort(), "256m", List.of(), merge(dbEnv.get("alerts"), Map.of(
+        add("ingest-service", settings.ingestPort(), Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap), logs);
+        add("alerts-service", settings.alertsPort(), merge(dbEnv.get("alerts"), Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
                 "QUARKUS_REST_CLIENT_METRICS_URL", url(settings.metricsPort()),
                 // Links in notifications and answers point at this run's gateway.
                 "NANOPULSE_ALERTS_PUBLIC_BASE_URL", url(settings.gatewayPort()) + "/api/v1")), logs);
-        add("gateway", settings.gatewayPort(), "256m", List.of(), merge(dbEnv.get("gateway"), Map.of(
+        add("gateway", settings.gatewayPort(), merge(dbEnv.get("gateway"), Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
                 "QUARKUS_REST_CLIENT_INGEST_URL", url(settings.ingestPort()),
                 "QUARKUS_REST_CLIENT_METRICS_URL", url(settings.metricsPort()),
@@ -169,15 +170,15 @@ public final class LocalPlatform implements AutoCloseable {
         return m;
     }
 
-    private void add(String name, int port, String heap, List<String> jvmArgs, Map<String, String> env, Path logs) {
+    private void add(String name, int port, Map<String, String> env, Path logs) {
         var all = new HashMap<>(env);
         all.put(SigningKeyFile.ENV, signingKeyFile().toString());
         all.putAll(settings.extraEnv().getOrDefault(name, Map.of()));
-        specs.put(name, new Spec(heap, jvmArgs, Map.copyOf(all)));
+        specs.put(name, new Spec(JvmSizing.of(name), Map.copyOf(all)));
         services.put(name, process(name, name, port, managementPort(name)));
     }
 
-    private record Spec(String heap, List<String> jvmArgs, Map<String, String> env) {
+    private record Spec(JvmSizing sizing, Map<String, String> env) {
     }
 
     private final Map<String, Spec> specs = new HashMap<>();
@@ -188,9 +189,9 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         Path jar = settings.repoRoot().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
-        return new ServiceProcess(instanceName, jar, port, managementPort, spec.heap(), env,
-                settings.dataDir().resolve("logs").resolve(instanceName + ".log"),
-                Stream.concat(spec.jvmArgs().stream(), Stream.of("-Djava.io.tmpdir=" + settings.dataDir().resolve("tmp"))).toList());
+        return new ServiceProcess(instanceName, jar, port, managementPort,
+                Stream.concat(spec.sizing().options().stream(), Stream.of("-Djava.io.tmpdir=" + settings.dataDir().resolve("tmp"))).toList(),
+                env, settings.dataDir().resolve("logs").resolve(instanceName + ".log"), true);
     }
 
     /**

@@ -26,23 +26,40 @@ public final class ServiceProcess {
     private final Path jar;
     private final int port;
     private final int managementPort;
-    private final String heap;
+    private final List<String> jvmOptions;
     private final Map<String, String> env;
     private final Path log;
-    private final List<String> jvmArgs;
+    private final boolean classDataArchive;
     private Process process;
     private long startMillis;
+    /** The archive of this start, or null; and where this start's output begins in the log. */
+    private ClassDataArchive archive;
+    private boolean archiveUsed;
+    private boolean startedWithArchive;
+    private long logOffset;
 
+    /** A JVM with this heap, Serial GC and the given options, without a class-data archive. */
     public ServiceProcess(String name, Path jar, int port, int managementPort, String heap, Map<String, String> env, Path log,
                           List<String> jvmArgs) {
+        this(name, jar, port, managementPort,
+                java.util.stream.Stream.concat(java.util.stream.Stream.of("-Xmx" + heap, "-XX:+UseSerialGC"), jvmArgs.stream()).toList(),
+                env, log, false);
+    }
+
+    /**
+     * @param jvmOptions       every JVM option (heap, GC, ...)
+     * @param classDataArchive use the service's {@link ClassDataArchive}, recording it on a start without one
+     */
+    public ServiceProcess(String name, Path jar, int port, int managementPort, List<String> jvmOptions, Map<String, String> env,
+                          Path log, boolean classDataArchive) {
         this.name = name;
         this.jar = jar;
         this.port = port;
         this.managementPort = managementPort;
-        this.heap = heap;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.env = env;
         this.log = log;
-        this.jvmArgs = jvmArgs;
+        this.classDataArchive = classDataArchive;
     }
 
     public String name() {
@@ -78,6 +95,11 @@ public final class ServiceProcess {
         return startMillis;
     }
 
+    /** Whether the last start used a class-data archive (false: none, or it recorded one). */
+    public boolean archiveUsed() {
+        return startedWithArchive;
+    }
+
     public synchronized void start() {
         if (isAlive()) {
             return;
@@ -85,17 +107,27 @@ public final class ServiceProcess {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " not found: build first (./mvnw -DskipTests package)");
         }
+        if (archive != null) {
+            // The previous JVM ended on its own (crash or failed start): its recording is not whole.
+            archive.finish(false);
+        }
         var cmd = new ArrayList<String>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx" + heap);
-        cmd.add("-XX:+UseSerialGC");
-        cmd.addAll(jvmArgs);
+        cmd.addAll(jvmOptions);
+        archive = classDataArchive ? ClassDataArchive.of(jar, jvmOptions) : null;
+        archiveUsed = archive != null && archive.exists();
+        startedWithArchive = archiveUsed;
+        if (archive != null) {
+            cmd.addAll(archive.options());
+        }
         cmd.add("-jar");
         cmd.add(jar.toString());
         try {
             Files.createDirectories(log.getParent());
+            logOffset = Files.exists(log) ? Files.size(log) : 0;
             var pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            pb.environment().putAll(JvmSizing.environment());
             // Settings go through the environment, not the command line, so secrets do not show in `ps`.
             pb.environment().putAll(env);
             startMillis = System.currentTimeMillis();
@@ -115,7 +147,9 @@ public final class ServiceProcess {
             }
             try {
                 if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return System.currentTimeMillis() - startMillis;
+                    long millis = System.currentTimeMillis() - startMillis;
+                    checkArchive();
+                    return millis;
                 }
             } catch (IOException e) {
                 // not listening yet
@@ -133,14 +167,44 @@ public final class ServiceProcess {
         throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
     }
 
-    /** SIGTERM, then SIGKILL after a grace period. */
+    /** A used archive the JVM refused (its output says so) is deleted, so that the next start records a new one. */
+    private void checkArchive() {
+        if (!archiveUsed) {
+            return;
+        }
+        try (var in = Files.newInputStream(log)) {
+            in.skipNBytes(logOffset);
+            if (ClassDataArchive.rejected(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))) {
+                System.out.printf("[testkit] %s could not use %s; the next start records a new one%n", name, archive.file());
+                archive.discard();
+            }
+        } catch (IOException e) {
+            // the log is gone: nothing to check
+        }
+        archiveUsed = false;
+    }
+
+    /**
+     * SIGTERM, then SIGKILL after a grace period (longer while recording: on JDK 25+ the JVM assembles the AOT
+     * cache at exit in a child JVM); a clean stop keeps the class-data archive recorded by this start.
+     */
     public synchronized void stop() {
-        Processes.terminate(process, Duration.ofSeconds(20));
+        if (process == null) {
+            return;
+        }
+        boolean recording = archive != null && archive.recording();
+        Processes.terminate(process, Duration.ofSeconds(recording ? 60 : 20));
+        if (archive != null && !process.isAlive()) {
+            archive.finish(ClassDataArchive.cleanExit(process.exitValue()));
+        }
     }
 
     /** SIGKILL, for crash tests. */
     public synchronized void kill() {
         Processes.kill(process);
+        if (archive != null) {
+            archive.finish(false);
+        }
     }
 
     /** Resident set size in KiB from /proc (Linux), or -1. */
