@@ -1,10 +1,14 @@
 package io.nanopulse.contracts;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +17,12 @@ import java.util.Map;
  */
 public final class TraceParent {
     public static final String HEADER = "traceparent";
+    /** Links a batch span keeps at most (a batch of many sampled records links the first ones). */
+    public static final int MAX_LINKS = 128;
+
+    /** What a span over a batch of records continues ({@code context}) and links to ({@code links}). */
+    public record Parent(Context context, List<SpanContext> links) {
+    }
 
     private static final TextMapGetter<Map<String, String>> MAP = new TextMapGetter<>() {
         @Override
@@ -42,5 +52,40 @@ public final class TraceParent {
             return Context.root();
         }
         return W3CTraceContextPropagator.getInstance().extract(Context.root(), Map.of(HEADER, traceparent), MAP);
+    }
+
+    /**
+     * The parent of a span over a batch, from the records' traceparents in record order (null: none): the first
+     * valid sampled one (so a recorded trace gets the batch's span), else the first valid one, else the root
+     * context; every other valid sampled one is a link, {@code maxLinks} at most. Malformed ones are ignored.
+     */
+    public static Parent parentOf(Iterable<String> traceparents, int maxLinks) {
+        Context first = null;
+        Context sampled = null;
+        List<SpanContext> links = List.of();
+        for (String traceparent : traceparents) {
+            if (traceparent == null) {
+                continue;
+            }
+            Context c = context(traceparent);
+            SpanContext sc = Span.fromContext(c).getSpanContext();
+            if (!sc.isValid()) {
+                continue;
+            }
+            if (first == null) {
+                first = c;
+            }
+            if (sc.isSampled()) {
+                if (sampled == null) {
+                    sampled = c;
+                } else if (links.size() < maxLinks) {
+                    if (links.isEmpty()) {
+                        links = new ArrayList<>();
+                    }
+                    links.add(sc);
+                }
+            }
+        }
+        return new Parent(sampled != null ? sampled : first != null ? first : Context.root(), links);
     }
 }

@@ -35,8 +35,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Applies one fresh observation to one rule, in one transaction: lock the state row, step the state
- * machine, record the transition and write its outbox row. Either all of it commits or none; the lock
+ * Applies one fresh observation to one rule, in one transaction (its own, or one a chunk of rules shares): lock
+ * the state row, step the state machine, record the transition and write its outbox row. Either all of it commits or none; the lock
  * and the compared states make every transition happen exactly once, however many instances, restarts
  * and redelivered changes there are.
  */
@@ -88,6 +88,21 @@ public class ApplyTransition {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<TransitionKind> apply(UUID ruleId, int revision, Observation observation, Instant observedAt,
+                                          List<Figures> read) {
+        return step(ruleId, revision, observation, observedAt, read);
+    }
+
+    /**
+     * As {@link #apply(UUID, int, Observation, Instant, List)}, in the caller's transaction, so several rules' steps
+     * commit together; the caller locks rules in id order and rolls all back when one throws.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<TransitionKind> applyJoined(UUID ruleId, int revision, Observation observation, Instant observedAt,
+                                                List<Figures> read) {
+        return step(ruleId, revision, observation, observedAt, read);
+    }
+
+    private Optional<TransitionKind> step(UUID ruleId, int revision, Observation observation, Instant observedAt,
                                           List<Figures> read) {
         Optional<RuleState> locked = rules.lockState(ruleId);
         if (locked.isEmpty()) {

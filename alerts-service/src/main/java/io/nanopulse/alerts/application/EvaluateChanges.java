@@ -12,8 +12,10 @@ import io.nanopulse.alerts.domain.Reads;
 import io.nanopulse.alerts.domain.RuleEvaluation;
 import io.nanopulse.alerts.domain.RuleTarget;
 import io.nanopulse.alerts.domain.Standings;
-import io.nanopulse.alerts.domain.TransitionKind;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +58,9 @@ public class EvaluateChanges {
 
     @Inject
     AlertsConfig config;
+
+    @Inject
+    Tracer tracer;
 
     /** Evaluations of new or edited rules run here, off the HTTP request that saved them. */
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
@@ -133,6 +139,7 @@ public class EvaluateChanges {
             Instant observedAt = Instant.now();
             List<Optional<Figures>> figures = fetch(new ArrayList<>(index.keySet()));
             rankings.replaceAll((q, none) -> rank(q));
+            List<Observed> steps = new ArrayList<>();
             for (RuleTarget t : chunk) {
                 Reads reads = t.reads(today);
                 if (reads.figures().stream().anyMatch(q -> figures.get(index.get(q)).isEmpty())
@@ -141,22 +148,75 @@ public class EvaluateChanges {
                 }
                 Observation o = RuleEvaluation.observe(t.definition(), today,
                         q -> figures.get(index.get(q.explained())).orElseThrow(), q -> rankings.get(q).orElseThrow());
-                try {
-                    Optional<TransitionKind> k = transitions.apply(t.id(), t.revision(), o, observedAt,
-                            reads.figures().stream().map(q -> figures.get(index.get(q)).orElseThrow()).toList());
-                    if (k.isPresent()) {
-                        transitioned++;
-                    }
-                } catch (RuntimeException e) {
-                    failure = e;
-                    LOG.warnf("rule %s could not be evaluated: %s", t.id(), e.toString());
-                }
+                steps.add(new Observed(t, o, reads.figures().stream().map(q -> figures.get(index.get(q)).orElseThrow()).toList()));
             }
+            // Id order: instances lock the rows of overlapping chunks in the same order (UUID text sorts as PostgreSQL's).
+            steps.sort(Comparator.comparing(s -> s.target().id().toString()));
+            Applied applied = applyAll(steps, observedAt);
+            transitioned += applied.transitioned();
+            failure = applied.failure() != null ? applied.failure() : failure;
         }
         if (failure != null) {
             throw failure;
         }
         return transitioned;
+    }
+
+    /** One rule's observation, ready to apply. */
+    private record Observed(RuleTarget target, Observation observation, List<Figures> read) {
+    }
+
+    /** How many rules transitioned, and the last failure, if any. */
+    private record Applied(int transitioned, RuntimeException failure) {
+    }
+
+    /**
+     * Applies a chunk's observations in one transaction, so the chunk commits once; when that fails (a rule's step
+     * throws, a lock or serialization error), each rule again in a transaction of its own, so one bad rule never holds
+     * back the others. A span per rule, ended once its step committed: its webhook carries it.
+     */
+    private Applied applyAll(List<Observed> steps, Instant observedAt) {
+        List<Span> spans = steps.stream().map(s -> tracer.spanBuilder("apply rule observation")
+                .setAttribute("nanopulse.rule.id", s.target().id().toString()).startSpan()).toList();
+        try {
+            if (steps.size() > 1) {
+                try {
+                    return new Applied(QuarkusTransaction.requiringNew().call(() -> {
+                        int n = 0;
+                        for (int i = 0; i < steps.size(); i++) {
+                            Observed s = steps.get(i);
+                            try (Scope ignored = spans.get(i).makeCurrent()) {
+                                if (transitions.applyJoined(s.target().id(), s.target().revision(), s.observation(),
+                                        observedAt, s.read()).isPresent()) {
+                                    n++;
+                                }
+                            }
+                        }
+                        return n;
+                    }), null);
+                } catch (RuntimeException e) {
+                    LOG.infof("%d rules could not be applied together (%s); applying them one by one", steps.size(),
+                            e.toString());
+                }
+            }
+            int transitioned = 0;
+            RuntimeException failure = null;
+            for (int i = 0; i < steps.size(); i++) {
+                Observed s = steps.get(i);
+                try (Scope ignored = spans.get(i).makeCurrent()) {
+                    if (transitions.apply(s.target().id(), s.target().revision(), s.observation(), observedAt, s.read())
+                            .isPresent()) {
+                        transitioned++;
+                    }
+                } catch (RuntimeException e) {
+                    failure = e;
+                    LOG.warnf("rule %s could not be evaluated: %s", s.target().id(), e.toString());
+                }
+            }
+            return new Applied(transitioned, failure);
+        } finally {
+            spans.forEach(Span::end);
+        }
     }
 
     /** The ranking of a query; empty when metrics-service refuses it (the rules reading it are skipped). */

@@ -7,7 +7,6 @@ import io.nanopulse.contracts.TraceParent;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -19,8 +18,10 @@ import org.jboss.logging.Logger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -50,22 +51,30 @@ public class MetricChangeConsumer {
     Tracer tracer;
 
     /**
-     * Each change is evaluated in a span of its own, child of the trace metrics-service put on its record
-     * (which continues the ingest request's trace), so a webhook carries the trace of the change that
-     * caused it. Changes are few (one per applied metrics batch), so evaluating them one by one is cheap.
+     * The changes of one poll are evaluated together: one rules query and one figures read serve them all, so a
+     * consumer that fell behind catches up in fewer, larger steps. The evaluation's span continues the trace
+     * metrics-service put on the records ({@link TraceParent#parentOf}: the first valid sampled one), which continues
+     * the ingest request's trace, and links the other sampled records; a webhook carries the evaluation's trace.
      */
     @Incoming("metric-changes")
     @Blocking
     public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
+        var values = new ArrayList<String>(records.count());
+        var traceparents = new ArrayList<String>(records.count());
         for (ConsumerRecord<String, String> r : records) {
-            var header = r.headers().lastHeader(TraceParent.HEADER);
-            Context parent = TraceParent.context(header == null ? null : new String(header.value(), StandardCharsets.UTF_8));
-            Span span = tracer.spanBuilder("evaluate metric-change").setParent(parent).setSpanKind(SpanKind.CONSUMER).startSpan();
-            try (Scope ignored = span.makeCurrent()) {
-                evaluate(List.of(r.value()));
-            } finally {
-                span.end();
-            }
+            values.add(r.value());
+            Header header = r.headers().lastHeader(TraceParent.HEADER);
+            traceparents.add(header == null ? null : new String(header.value(), StandardCharsets.US_ASCII));
+        }
+        TraceParent.Parent parent = TraceParent.parentOf(traceparents, TraceParent.MAX_LINKS);
+        var builder = tracer.spanBuilder("evaluate metric-change").setParent(parent.context()).setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.batch.message_count", records.count());
+        parent.links().forEach(builder::addLink);
+        Span span = builder.startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            evaluate(values);
+        } finally {
+            span.end();
         }
     }
 

@@ -99,7 +99,9 @@ public class RuleRepository implements RuleStore {
     @SuppressWarnings("unchecked")
     public List<RuleTarget> targetsAffectedBy(String[] subjectRefs, boolean globalChanged) {
         // RANK and COMPARE rules and rules on groups depend on subjects a change does not name: every change may move them.
-        String sql = "SELECT * FROM alert_rule WHERE subject_ref = ANY(CAST(:refs AS text[]))"
+        // IN (SELECT unnest(...)): a hashed lookup per rule; "= ANY(:refs)" in a prepared (generic) plan compares
+        // each rule with every one of a change's thousands of subjects.
+        String sql = "SELECT * FROM alert_rule WHERE subject_ref IN (SELECT unnest(CAST(:refs AS text[])))"
                 + " OR kind IN ('RANK', 'COMPARE') OR subject_kind = 'GROUP'"
                 + (globalChanged ? " OR metric = :share OR subject_kind = :global" : "") + " ORDER BY id";
         var query = AlertRuleEntity.getEntityManager().createNativeQuery(sql, AlertRuleEntity.class)

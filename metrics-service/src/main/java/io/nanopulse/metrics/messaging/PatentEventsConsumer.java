@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.nanopulse.contracts.PatentEvent;
+import io.nanopulse.contracts.TraceParent;
 import io.nanopulse.metrics.application.BatchParts;
 import io.nanopulse.metrics.application.CounterFolder;
 import io.nanopulse.metrics.application.MetricChangeRelay;
@@ -16,9 +17,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 
 /**
@@ -48,9 +51,18 @@ public class PatentEventsConsumer {
     @Incoming("patent-events")
     @Blocking
     public void consume(ConsumerRecords<String, ParsedEvent> records) throws Exception {
-        // One span per batch, child of the first record's trace; the metric-changes it causes carry it on.
-        Span span = tracer.spanBuilder("apply patent-events batch").setParent(TraceContexts.parentOf(records))
-                .setSpanKind(SpanKind.CONSUMER).setAttribute("messaging.batch.message_count", records.count()).startSpan();
+        // One span per batch, child of the first sampled record's trace (else the first record's), linked to the
+        // other sampled ones; the metric-changes it causes carry it on.
+        var traceparents = new ArrayList<String>(records.count());
+        for (ConsumerRecord<String, ParsedEvent> r : records) {
+            Header header = r.headers().lastHeader(TraceParent.HEADER);
+            traceparents.add(header == null ? null : new String(header.value(), StandardCharsets.US_ASCII));
+        }
+        TraceParent.Parent parent = TraceParent.parentOf(traceparents, TraceParent.MAX_LINKS);
+        var builder = tracer.spanBuilder("apply patent-events batch").setParent(parent.context())
+                .setSpanKind(SpanKind.CONSUMER).setAttribute("messaging.batch.message_count", records.count());
+        parent.links().forEach(builder::addLink);
+        Span span = builder.startSpan();
         try (Scope ignored = span.makeCurrent()) {
             apply(records);
         } finally {
