@@ -13,16 +13,31 @@
 #   deploy/bench/run.sh 0.1      # a tenth
 #   deploy/bench/run.sh 1.0 --cold   # the replay right after start-up, no warm-up
 # It runs `deploy/nanopulse bench` (io.nanopulse.loadgen.bench.Bench) after building.
+# Issue #23's goals instead (io.nanopulse.loadgen.bench.Goals), each run on fresh platforms: start-up (platform and
+# each service alone), RSS after the cold demo, alert latency (1,000 samples, each hop), the cold demo and the whole
+# corpus as one NDJSON request (exact) beside Kafka's ProducerPerformance; writes deploy/bench/out/goals.json and
+# goals.html and prints one table of every goal, its target, each run's figure and whether it is met:
+#   deploy/bench/run.sh --goals [--runs N] [scale]   # 3 runs by default, the full corpus
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 case "${1:-}" in
-  -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
 esac
+goals=()
+if [ "${1:-}" = --goals ]; then
+  goals=(--goals --runs 3)
+  shift
+  if [ "${1:-}" = --runs ]; then
+    [ -n "${2:-}" ] || { echo "--runs needs a number" >&2; exit 2; }
+    goals=(--goals --runs "$2")
+    shift 2
+  fi
+fi
 scale="${1:-1.0}"
 out="$root/deploy/bench/out"
 mkdir -p "$out"
-if ! command -v hey >/dev/null 2>&1; then
+if [ "${#goals[@]}" = 0 ] && ! command -v hey >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hey >/dev/null
   else
@@ -34,4 +49,4 @@ fi
 # The load generator shares the two cores with the platform it measures: the serial collector has no
 # concurrent threads competing with it (G1, the default here, marks the generated corpus over and over).
 NANOPULSE_JAVA_OPTS="-Xmx1g -XX:+UseSerialGC -Djava.util.logging.manager=org.jboss.logmanager.LogManager" \
-  exec "$root/deploy/nanopulse" bench --root "$root" "$scale" ${2:+"$2"}
+  exec "$root/deploy/nanopulse" bench --root "$root" "${goals[@]}" "$scale" ${2:+"$2"}

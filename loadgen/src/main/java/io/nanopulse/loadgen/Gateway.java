@@ -143,7 +143,15 @@ final class Gateway {
         }
         String what = method + " " + pathAndQuery.replaceAll("\\?.*", "") + " answered " + r.statusCode() + ": " + problem(r.body());
         if (r.statusCode() == 400) throw new IllegalArgumentException(what);
+        if (r.statusCode() == 503) throw new Unavailable(what);
         throw new IllegalStateException(what);
+    }
+
+    /** A 503: the gateway or a service behind it cannot answer now (busy, restarting); asking again later may work. */
+    static final class Unavailable extends IllegalStateException {
+        Unavailable(String message) {
+            super(message);
+        }
     }
 
     /** The problem's title, detail and field errors on one line (or the body itself, shortened). */

@@ -25,6 +25,12 @@ public final class LoadGen {
         return Demo.run(gateway, adminKey, Demo.Settings.of(seed, scale, timeoutSeconds), expectedFile, System.err, false);
     }
 
+    /** The whole corpus as one NDJSON request, verified like the demo ({@link WholeCorpusRequest}); its report. */
+    public static Map<String, Object> oneRequestReport(String gateway, String adminKey, long seed, double scale, long timeoutSeconds)
+            throws Exception {
+        return WholeCorpusRequest.run(gateway, adminKey, seed, scale, timeoutSeconds);
+    }
+
     /** Sends a corpus with an ingest key at {@code rate} events/s (0 = full speed), quietly; returns the send report. */
     public static Map<String, Object> sendCorpus(String gateway, String key, long seed, double scale, double rate) throws Exception {
         var s = new Demo.Settings(seed, scale, Sender.Mode.NDJSON, 20_000, 2, rate, 0);

@@ -9,7 +9,7 @@ import java.util.Map;
  * Waits until the platform's figures changed by what the generator recorded ({@link Changes}), reporting on
  * {@code log} every few seconds how much of the expected change shows. Gives up with what still differs after
  * the timeout, or sooner once metrics-service has applied every event on the topic (no consumer lag, seen on
- * two reports in a row) and the figures stay as they are.
+ * two reports in a row) and the figures stay as they are. A 503 while waiting (a busy platform) means: look again.
  */
 final class Verification {
     private static final long POLL_MILLIS = 500;
@@ -39,7 +39,17 @@ final class Verification {
         long nextLog = System.nanoTime() + Progress.LINE_EVERY_NANOS;
         List<Changes.Mismatch> whenApplied = null; // what differed at the last report without consumer lag
         while (true) {
-            Map<FigureKey, Truth.Counts> now = Changes.read(gateway, figures);
+            Map<FigureKey, Truth.Counts> now;
+            try {
+                now = Changes.read(gateway, figures);
+            } catch (Gateway.Unavailable e) {
+                // A platform busy applying may answer 503 for a moment: look again, until the timeout.
+                if (System.nanoTime() >= deadline) throw e;
+                log.printf("the platform cannot answer now (%s); asking again%n", e.getMessage());
+                log.flush();
+                Thread.sleep(POLL_MILLIS);
+                continue;
+            }
             List<Changes.Mismatch> mismatches = Changes.mismatches(before, now, expected);
             double seconds = System.nanoTime() / 1e9 - startedAt;
             if (mismatches.isEmpty() || System.nanoTime() >= deadline) {
@@ -47,7 +57,7 @@ final class Verification {
             }
             if (System.nanoTime() >= nextLog) {
                 nextLog = System.nanoTime() + Progress.LINE_EVERY_NANOS;
-                if (gateway.consumerLag("metrics-service", "patent-events") == 0) {
+                if (lag(gateway) == 0) {
                     if (mismatches.equals(whenApplied)) return new Result(Math.round(seconds * 100) / 100.0, mismatches, true);
                     whenApplied = mismatches;
                 } else {
@@ -59,6 +69,15 @@ final class Verification {
                 log.flush();
             }
             Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    /** metrics-service's lag on patent-events; -1 when the status does not tell or cannot be read now (503). */
+    private static long lag(Gateway gateway) throws Exception {
+        try {
+            return gateway.consumerLag("metrics-service", "patent-events");
+        } catch (Gateway.Unavailable e) {
+            return -1;
         }
     }
 }

@@ -29,11 +29,8 @@ public final class Bench {
     public static void run(Path repo, double scale, boolean warm) throws Exception {
         Path root = repo.toAbsolutePath().normalize();
         Path out = root.resolve("deploy/bench/out");
-        Path tools = Path.of(System.getProperty("nanopulse.kafkaTools", root.resolve("loadgen/kafka-tools/target/libs").toString()));
-        if (!Files.isDirectory(tools)) {
-            throw new IllegalStateException("Kafka's tools not found in " + tools + "; build them first (./mvnw -pl loadgen/kafka-tools package)");
-        }
-        run(root, out, new KafkaTools(tools), scale, warm);
+        KafkaTools tools = KafkaTools.of(root);
+        run(root, out, tools, scale, warm);
     }
 
     private static void run(Path root, Path out, KafkaTools tools, double scale, boolean warm) throws Exception {

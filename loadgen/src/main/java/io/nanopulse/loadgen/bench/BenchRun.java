@@ -3,6 +3,7 @@ package io.nanopulse.loadgen.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nanopulse.contracts.Json;
 import io.nanopulse.loadgen.RetryAfter;
+import io.nanopulse.loadgen.bench.trace.SpanCollector;
 import io.nanopulse.testkit.platform.LocalPlatform;
 
 import java.net.URI;
@@ -28,14 +29,21 @@ final class BenchRun {
     private final KafkaTools tools;
     private final double scale;
     private final boolean warm;
+    private final SpanCollector spans;
     private final Map<String, Object> results = new LinkedHashMap<>();
 
     BenchRun(LocalPlatform platform, Path out, KafkaTools tools, double scale, boolean warm) {
+        this(platform, out, tools, scale, warm, null);
+    }
+
+    /** {@code spans}: the collector the platform's services export their spans to, or null. */
+    BenchRun(LocalPlatform platform, Path out, KafkaTools tools, double scale, boolean warm, SpanCollector spans) {
         this.platform = platform;
         this.out = out;
         this.tools = tools;
         this.scale = scale;
         this.warm = warm;
+        this.spans = spans;
     }
 
     static void log(String fmt, Object... args) {
@@ -53,6 +61,11 @@ final class BenchRun {
 
     KafkaTools tools() {
         return tools;
+    }
+
+    /** The collector the services export their spans to; null when they export none (the full benchmark). */
+    SpanCollector spans() {
+        return spans;
     }
 
     /** The demo corpus's scale (1.0: the full corpus). */

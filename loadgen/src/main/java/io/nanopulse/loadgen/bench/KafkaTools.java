@@ -21,6 +21,18 @@ final class KafkaTools {
         this.libs = libs;
     }
 
+    /**
+     * The tools built in the repository at {@code root} (system property {@code nanopulse.kafkaTools} names
+     * another folder); fails when they are not built.
+     */
+    static KafkaTools of(Path root) {
+        Path libs = Path.of(System.getProperty("nanopulse.kafkaTools", root.resolve("loadgen/kafka-tools/target/libs").toString()));
+        if (!java.nio.file.Files.isDirectory(libs)) {
+            throw new IllegalStateException("Kafka's tools not found in " + libs + "; build them first (./mvnw -pl loadgen/kafka-tools package)");
+        }
+        return new KafkaTools(libs);
+    }
+
     /** Runs a tool class with its arguments (heap 512 MB); its output, or a failure if it fails. */
     String run(List<String> args) throws Exception {
         var cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
