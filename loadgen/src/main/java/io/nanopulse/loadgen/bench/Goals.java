@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +72,7 @@ public final class Goals {
      */
     private static Map<String, Object> prime(Path root, Path out) throws IOException {
         Path data = out.resolve("goals-platform");
-        deleteTree(data);
+        Bench.deleteTree(data);
         var figures = new LinkedHashMap<String, Object>();
         figures.put("firstStartAfterBuildSeconds", null);
         var platform = new LocalPlatform(settings(root, data, Map.of()));
@@ -87,7 +86,7 @@ public final class Goals {
         } finally {
             platform.close();
         }
-        deleteTree(data);
+        Bench.deleteTree(data);
         return figures;
     }
 
@@ -96,7 +95,7 @@ public final class Goals {
         results.put("run", number);
         var failures = new ArrayList<String>();
         Path data = out.resolve("goals-platform");
-        deleteTree(data);
+        Bench.deleteTree(data);
         try (var spans = SpanCollector.start()) {
             var traced = new LocalPlatform(settings(root, data, spans.serviceEnv()));
             var first = new BenchRun(traced, out, tools, scale, false, spans);
@@ -115,7 +114,7 @@ public final class Goals {
                 results.putAll(first.results());
             }
         }
-        deleteTree(data);
+        Bench.deleteTree(data);
         var plain = new LocalPlatform(settings(root, data, Map.of()));
         var second = new BenchRun(plain, out, tools, scale, false);
         try {
@@ -226,12 +225,5 @@ public final class Goals {
 
     private static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }
