@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -80,13 +81,23 @@ final class HeadlineRules {
         }
     }
 
-    /** A COMPARE rule's evaluation counts once it read both sides (an evaluation without one side decides nothing). */
-    static boolean judgedOnFigures(JsonNode rule, JsonNode state) {
-        if (!"COMPARE".equals(rule.path("kind").asText())) {
-            return true;
+    /**
+     * The state a rule's state document (GET /api/v1/rules/{id}/state) settled on, or empty while it has not: the rule
+     * was not evaluated yet, waits in PENDING, or is a COMPARE rule whose evaluation lacked one side (an evaluation
+     * without one side decides nothing). State and evaluation come from the one document, so a rule evaluated
+     * between two reads is never reported with the state it had before.
+     */
+    static Optional<String> settled(String kind, JsonNode state) {
+        JsonNode evaluated = state.path("lastEvaluatedAt");
+        String name = state.path("state").asText("");
+        if (evaluated.isNull() || evaluated.isMissingNode() || name.isEmpty() || "PENDING".equals(name)) {
+            return Optional.empty();
         }
         JsonNode m = state.path("measurement");
-        return m.path("value").isNumber() && m.path("otherValue").isNumber();
+        if ("COMPARE".equals(kind) && !(m.path("value").isNumber() && m.path("otherValue").isNumber())) {
+            return Optional.empty();
+        }
+        return Optional.of(name);
     }
 
     /**
@@ -98,31 +109,24 @@ final class HeadlineRules {
         String subscriber = alerts.request("POST", "/api/v1/subscribers", Map.of("name", "nanopulse demo headlines"), 201)
                 .body().path("id").asText();
         try {
-            var ids = new ArrayList<String>();
+            var created = new LinkedHashMap<String, Map<String, Object>>();
             for (Map<String, Object> rule : bodies(subscriber)) {
-                ids.add(alerts.request("POST", "/api/v1/rules", rule, 201).body().path("id").asText());
+                created.put(alerts.request("POST", "/api/v1/rules", rule, 201).body().path("id").asText(), rule);
             }
             log.println("waiting for the three headline rules to be evaluated...");
             long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
             var out = new ArrayList<Map<String, Object>>();
-            for (String id : ids) {
-                JsonNode rule;
-                while (true) {
-                    rule = alerts.request("GET", "/api/v1/rules/" + id, null, 200).body();
-                    JsonNode state = alerts.request("GET", "/api/v1/rules/" + id + "/state", null, 200).body();
-                    if (!state.path("lastEvaluatedAt").isNull() && !state.path("lastEvaluatedAt").isMissingNode()
-                            && !"PENDING".equals(rule.path("state").asText()) && judgedOnFigures(rule, state)) {
-                        break;
-                    }
-                    if (System.nanoTime() > deadline) {
-                        break;
-                    }
+            for (var rule : created.entrySet()) {
+                String kind = String.valueOf(rule.getValue().getOrDefault("kind", "THRESHOLD"));
+                JsonNode state = alerts.request("GET", "/api/v1/rules/" + rule.getKey() + "/state", null, 200).body();
+                while (settled(kind, state).isEmpty() && System.nanoTime() < deadline) {
                     Thread.sleep(250);
+                    state = alerts.request("GET", "/api/v1/rules/" + rule.getKey() + "/state", null, 200).body();
                 }
                 var r = new LinkedHashMap<String, Object>();
-                r.put("name", rule.path("name").asText());
-                r.put("kind", rule.path("kind").asText("THRESHOLD"));
-                r.put("state", rule.path("state").asText());
+                r.put("name", rule.getValue().get("name"));
+                r.put("kind", kind);
+                r.put("state", state.path("state").asText());
                 out.add(r);
             }
             return out;

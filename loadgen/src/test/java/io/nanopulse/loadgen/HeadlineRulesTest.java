@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class HeadlineRulesTest {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -15,17 +16,31 @@ class HeadlineRulesTest {
     }
 
     @Test
-    void aCompareRuleCountsAsEvaluatedOnlyOnceItReadBothSides() throws Exception {
-        JsonNode compare = json("{\"kind\":\"COMPARE\"}");
-        assertFalse(HeadlineRules.judgedOnFigures(compare, json("{\"measurement\":{\"value\":0.43}}")));
-        assertFalse(HeadlineRules.judgedOnFigures(compare, json("{\"measurement\":{\"value\":0.43,\"otherValue\":null}}")));
-        assertFalse(HeadlineRules.judgedOnFigures(compare, json("{\"lastEvaluatedAt\":\"2026-12-06T05:00:00Z\"}")));
-        assertTrue(HeadlineRules.judgedOnFigures(compare, json("{\"measurement\":{\"value\":0.43,\"otherValue\":0.353}}")));
+    void aCompareRuleSettlesOnlyOnceItReadBothSides() throws Exception {
+        String evaluated = "\"state\":\"FIRING\",\"lastEvaluatedAt\":\"2026-12-06T05:00:00Z\"";
+        assertEquals(Optional.empty(), HeadlineRules.settled("COMPARE", json("{" + evaluated + "}")));
+        assertEquals(Optional.empty(), HeadlineRules.settled("COMPARE",
+                json("{" + evaluated + ",\"measurement\":{\"value\":0.43}}")));
+        assertEquals(Optional.empty(), HeadlineRules.settled("COMPARE",
+                json("{" + evaluated + ",\"measurement\":{\"value\":0.43,\"otherValue\":null}}")));
+        assertEquals(Optional.of("FIRING"), HeadlineRules.settled("COMPARE",
+                json("{" + evaluated + ",\"measurement\":{\"value\":0.43,\"otherValue\":0.353}}")));
     }
 
     @Test
-    void otherKindsCountOnTheirEvaluation() throws Exception {
-        assertTrue(HeadlineRules.judgedOnFigures(json("{\"kind\":\"RANK\"}"), json("{}")));
-        assertTrue(HeadlineRules.judgedOnFigures(json("{\"kind\":\"THRESHOLD\"}"), json("{}")));
+    void aRuleNotYetEvaluatedOrPendingHasNotSettled() throws Exception {
+        // A new rule's state document says OK before its first evaluation: that OK is no verdict.
+        assertEquals(Optional.empty(), HeadlineRules.settled("RANK", json("{\"state\":\"OK\",\"lastEvaluatedAt\":null}")));
+        assertEquals(Optional.empty(), HeadlineRules.settled("THRESHOLD", json("{\"state\":\"OK\"}")));
+        assertEquals(Optional.empty(), HeadlineRules.settled("THRESHOLD",
+                json("{\"state\":\"PENDING\",\"lastEvaluatedAt\":\"2026-12-06T05:00:00Z\"}")));
+    }
+
+    @Test
+    void theSettledStateIsTheOneOfTheDocumentThatWasEvaluated() throws Exception {
+        assertEquals(Optional.of("FIRING"), HeadlineRules.settled("RANK",
+                json("{\"state\":\"FIRING\",\"lastEvaluatedAt\":\"2026-12-06T05:00:00Z\"}")));
+        assertEquals(Optional.of("OK"), HeadlineRules.settled("THRESHOLD",
+                json("{\"state\":\"OK\",\"lastEvaluatedAt\":\"2026-12-06T05:00:00Z\"}")));
     }
 }
