@@ -1,7 +1,10 @@
 package io.nanopulse.contracts;
 
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -87,5 +90,18 @@ public final class TraceParent {
             }
         }
         return new Parent(sampled != null ? sampled : first != null ? first : Context.root(), links);
+    }
+
+    /**
+     * A started consumer span {@code name} over a batch of records whose traceparents (in record order, null for
+     * none) are given: parented and linked as {@link #parentOf} says, with the batch's size as
+     * {@code messaging.batch.message_count}. The caller makes it current and ends it.
+     */
+    public static Span startBatchSpan(Tracer tracer, String name, List<String> traceparents) {
+        Parent parent = parentOf(traceparents, MAX_LINKS);
+        SpanBuilder builder = tracer.spanBuilder(name).setParent(parent.context()).setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.batch.message_count", traceparents.size());
+        parent.links().forEach(builder::addLink);
+        return builder.startSpan();
     }
 }

@@ -1,7 +1,12 @@
 package io.nanopulse.contracts;
 
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.context.Context;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +85,23 @@ class TraceParentTest {
         for (var p : List.of(parentOf(), parentOf((String) null), parentOf(INVALID_FLAGGED, "00-nonsense"))) {
             assertFalse(Span.fromContext(p.context()).getSpanContext().isValid());
             assertEquals(List.of(), p.links());
+        }
+    }
+
+    @Test
+    void aBatchSpanContinuesTheFirstSampledRecordLinksTheOthersAndCountsTheBatch() {
+        try (var provider = SdkTracerProvider.builder().build()) {
+            Span span = TraceParent.startBatchSpan(provider.get("test"), "apply batch",
+                    Arrays.asList(UNSAMPLED, null, TP, SAMPLED_B));
+            span.end();
+            var data = ((ReadableSpan) span).toSpanData();
+            assertEquals("apply batch", data.getName());
+            assertEquals(SpanKind.CONSUMER, data.getKind());
+            assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", data.getTraceId());
+            assertEquals("00f067aa0ba902b7", data.getParentSpanId());
+            assertEquals(List.of("5bf92f3577b34da6a3ce929d0e0e4737"),
+                    data.getLinks().stream().map(LinkData::getSpanContext).map(SpanContext::getTraceId).toList());
+            assertEquals(4L, data.getAttributes().get(AttributeKey.longKey("messaging.batch.message_count")));
         }
     }
 }

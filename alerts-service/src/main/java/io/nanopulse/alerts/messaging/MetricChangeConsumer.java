@@ -5,7 +5,6 @@ import io.nanopulse.alerts.config.AlertsConfig;
 import io.nanopulse.alerts.domain.ChangeSet;
 import io.nanopulse.contracts.TraceParent;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
@@ -66,11 +65,7 @@ public class MetricChangeConsumer {
             Header header = r.headers().lastHeader(TraceParent.HEADER);
             traceparents.add(header == null ? null : new String(header.value(), StandardCharsets.US_ASCII));
         }
-        TraceParent.Parent parent = TraceParent.parentOf(traceparents, TraceParent.MAX_LINKS);
-        var builder = tracer.spanBuilder("evaluate metric-change").setParent(parent.context()).setSpanKind(SpanKind.CONSUMER)
-                .setAttribute("messaging.batch.message_count", records.count());
-        parent.links().forEach(builder::addLink);
-        Span span = builder.startSpan();
+        Span span = TraceParent.startBatchSpan(tracer, "evaluate metric-change", traceparents);
         try (Scope ignored = span.makeCurrent()) {
             evaluate(values);
         } finally {

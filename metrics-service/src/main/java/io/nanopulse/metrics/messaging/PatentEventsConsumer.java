@@ -9,7 +9,6 @@ import io.nanopulse.metrics.application.BatchParts;
 import io.nanopulse.metrics.application.CounterFolder;
 import io.nanopulse.metrics.application.MetricChangeRelay;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -58,11 +57,7 @@ public class PatentEventsConsumer {
             Header header = r.headers().lastHeader(TraceParent.HEADER);
             traceparents.add(header == null ? null : new String(header.value(), StandardCharsets.US_ASCII));
         }
-        TraceParent.Parent parent = TraceParent.parentOf(traceparents, TraceParent.MAX_LINKS);
-        var builder = tracer.spanBuilder("apply patent-events batch").setParent(parent.context())
-                .setSpanKind(SpanKind.CONSUMER).setAttribute("messaging.batch.message_count", records.count());
-        parent.links().forEach(builder::addLink);
-        Span span = builder.startSpan();
+        Span span = TraceParent.startBatchSpan(tracer, "apply patent-events batch", traceparents);
         try (Scope ignored = span.makeCurrent()) {
             apply(records);
         } finally {
