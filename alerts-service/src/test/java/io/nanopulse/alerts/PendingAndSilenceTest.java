@@ -12,7 +12,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,9 @@ class PendingAndSilenceTest {
     /** The method the periodic scheduler calls (disabled in tests so that time is driven explicitly). */
     @Inject
     EvaluateChanges evaluator;
+
+    @Inject
+    EntityManager em;
 
     private WebhookReceiver receiver;
     private String owner;
@@ -121,6 +126,10 @@ class PendingAndSilenceTest {
         assertFalse(firedAt.isBefore(pendingSince.plusSeconds(2)), "fired " + firedAt + " pending since " + pendingSince);
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted().size() == 1);
         assertTrue(receiver.accepted().get(0).verified());
+        // The periodic pass runs in no trace and starts none per rule: its outbox row carries no trace to continue.
+        assertEquals(List.of("none"), QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT coalesce(traceparent, 'none') FROM webhook_delivery WHERE rule_id = :id")
+                .setParameter("id", UUID.fromString(ruleId)).getResultList()));
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.nanopulse.alerts.domain.Reads;
 import io.nanopulse.alerts.domain.RuleEvaluation;
 import io.nanopulse.alerts.domain.RuleTarget;
 import io.nanopulse.alerts.domain.Standings;
+import io.nanopulse.alerts.domain.TransitionKind;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
@@ -170,53 +171,73 @@ public class EvaluateChanges {
     private record Applied(int transitioned, RuntimeException failure) {
     }
 
-    /**
-     * Applies a chunk's observations in one transaction, so the chunk commits once; when that fails (a rule's step
-     * throws, a lock or serialization error), each rule again in a transaction of its own, so one bad rule never holds
-     * back the others. A span per rule, ended once its step committed: its webhook carries it.
-     */
+    /** Applies a chunk's observations, {@code rules-per-transaction} rules in each transaction. */
     private Applied applyAll(List<Observed> steps, Instant observedAt) {
-        List<Span> spans = steps.stream().map(s -> tracer.spanBuilder("apply rule observation")
-                .setAttribute("nanopulse.rule.id", s.target().id().toString()).startSpan()).toList();
+        int size = Math.max(1, config.evaluation().rulesPerTransaction());
+        int transitioned = 0;
+        RuntimeException failure = null;
+        for (int i = 0; i < steps.size(); i += size) {
+            Applied applied = applyTogether(steps.subList(i, Math.min(steps.size(), i + size)), observedAt);
+            transitioned += applied.transitioned();
+            failure = applied.failure() != null ? applied.failure() : failure;
+        }
+        return new Applied(transitioned, failure);
+    }
+
+    /**
+     * Applies observations in one transaction, so they commit once; when that fails (a rule's step throws, a lock or
+     * serialization error), each rule again in a transaction of its own, so one bad rule never holds back the others.
+     * A span per rule when in a trace, ended once its step committed: its webhook carries it.
+     */
+    private Applied applyTogether(List<Observed> steps, Instant observedAt) {
+        // Within a trace (a change's, a request's) a span per rule; the periodic pass starts no trace per rule.
+        boolean traced = Span.current().getSpanContext().isValid();
+        List<Span> spans = steps.stream().map(s -> traced ? tracer.spanBuilder("apply rule observation")
+                .setAttribute("nanopulse.rule.id", s.target().id().toString()).startSpan() : Span.getInvalid()).toList();
         try {
             if (steps.size() > 1) {
                 try {
-                    return new Applied(QuarkusTransaction.requiringNew().call(() -> {
-                        int n = 0;
-                        for (int i = 0; i < steps.size(); i++) {
-                            Observed s = steps.get(i);
-                            try (Scope ignored = spans.get(i).makeCurrent()) {
-                                if (transitions.applyJoined(s.target().id(), s.target().revision(), s.observation(),
-                                        observedAt, s.read()).isPresent()) {
-                                    n++;
-                                }
-                            }
-                        }
-                        return n;
-                    }), null);
+                    return QuarkusTransaction.requiringNew().call(() -> applyEach(steps, spans, false,
+                            s -> transitions.applyJoined(s.target().id(), s.target().revision(), s.observation(), observedAt, s.read())));
                 } catch (RuntimeException e) {
                     LOG.infof("%d rules could not be applied together (%s); applying them one by one", steps.size(),
                             e.toString());
                 }
             }
-            int transitioned = 0;
-            RuntimeException failure = null;
-            for (int i = 0; i < steps.size(); i++) {
-                Observed s = steps.get(i);
-                try (Scope ignored = spans.get(i).makeCurrent()) {
-                    if (transitions.apply(s.target().id(), s.target().revision(), s.observation(), observedAt, s.read())
-                            .isPresent()) {
-                        transitioned++;
-                    }
-                } catch (RuntimeException e) {
-                    failure = e;
-                    LOG.warnf("rule %s could not be evaluated: %s", s.target().id(), e.toString());
-                }
-            }
-            return new Applied(transitioned, failure);
+            return applyEach(steps, spans, true,
+                    s -> transitions.apply(s.target().id(), s.target().revision(), s.observation(), observedAt, s.read()));
         } finally {
             spans.forEach(Span::end);
         }
+    }
+
+    /** One rule's step, in the chunk's transaction or its own. */
+    private interface Step {
+        Optional<TransitionKind> apply(Observed observed);
+    }
+
+    /**
+     * Applies each step under its rule's span; {@code isolated}: a step that throws is logged and the next one goes
+     * on (the last failure is returned), else the first failure is thrown (the chunk's transaction rolls back).
+     */
+    private static Applied applyEach(List<Observed> steps, List<Span> spans, boolean isolated, Step step) {
+        int transitioned = 0;
+        RuntimeException failure = null;
+        for (int i = 0; i < steps.size(); i++) {
+            Observed s = steps.get(i);
+            try (Scope ignored = spans.get(i).makeCurrent()) {
+                if (step.apply(s).isPresent()) {
+                    transitioned++;
+                }
+            } catch (RuntimeException e) {
+                if (!isolated) {
+                    throw e;
+                }
+                failure = e;
+                LOG.warnf("rule %s could not be evaluated: %s", s.target().id(), e.toString());
+            }
+        }
+        return new Applied(transitioned, failure);
     }
 
     /** The ranking of a query; empty when metrics-service refuses it (the rules reading it are skipped). */

@@ -101,6 +101,13 @@ public interface AlertsConfig {
         /** Rules evaluated per metrics batch call (the figures API takes at most 1000 queries). */
         @WithDefault("500")
         int chunkSize();
+
+        /**
+         * Rules whose observations commit in one transaction. Their state rows stay locked until it commits, so a
+         * change's evaluation of one of them waits for at most this many others (the periodic pass's too).
+         */
+        @WithDefault("50")
+        int rulesPerTransaction();
     }
 
     interface Webhook {

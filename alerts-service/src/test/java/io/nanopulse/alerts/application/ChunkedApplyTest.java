@@ -1,6 +1,7 @@
 package io.nanopulse.alerts.application;
 
 import io.nanopulse.alerts.application.port.RuleStore;
+import io.nanopulse.alerts.config.AlertsConfig;
 import io.nanopulse.alerts.domain.RuleState;
 import io.nanopulse.alerts.domain.RuleTarget;
 import io.nanopulse.alerts.support.Api;
@@ -38,6 +39,7 @@ import java.util.stream.IntStream;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
  * A chunk of rules evaluated together commits their transitions in one transaction, each with its outbox row; when
@@ -62,6 +64,9 @@ class ChunkedApplyTest {
 
     @Inject
     Committed committed;
+
+    @Inject
+    AlertsConfig config;
 
     private WebhookReceiver receiver;
     private String owner;
@@ -112,6 +117,25 @@ class ChunkedApplyTest {
                 .stream()).collect(Collectors.toSet());
         assertEquals(1, writers.size(), "writing transactions " + writers);
         await().atMost(Duration.ofSeconds(15)).until(() -> receiver.accepted().size() == 3);
+    }
+
+    @Test
+    void aChunkLargerThanATransactionCommitsInSeveralInIdOrder() {
+        int size = config.evaluation().rulesPerTransaction();
+        List<UUID> ids = rulesAboutToFire(size + 2);
+
+        assertEquals(size + 2, evaluator.evaluateTargets(targets(ids)));
+
+        // In id order: the first rules-per-transaction rules were written by one transaction, the other two by another.
+        List<String> writers = ids.stream().sorted(Comparator.comparing(UUID::toString)).map(id -> {
+            assertEquals("FIRING", state(id).state().name());
+            assertEquals(xmin("rule_state", id), xmin("alert_transition", id));
+            return xmin("rule_state", id);
+        }).toList();
+        assertEquals(Set.of(writers.get(0)), Set.copyOf(writers.subList(0, size)), "writers " + writers);
+        assertEquals(Set.of(writers.get(size)), Set.copyOf(writers.subList(size, size + 2)), "writers " + writers);
+        assertNotEquals(writers.get(0), writers.get(size), "writers " + writers);
+        await().atMost(Duration.ofSeconds(15)).until(() -> receiver.accepted().size() == size + 2);
     }
 
     @Test
