@@ -42,6 +42,9 @@ import static io.nanopulse.loadgen.bench.BenchRun.log;
  * <p>With a {@link SpanCollector} (the services export their spans to it), each sample is sent in a trace the
  * services record, and the report breaks every sample's latency into the hops of {@link AlertHops} (p50, p99,
  * max of each) and lists the slowest samples hop by hop, so an outlier names its hop.
+ *
+ * <p>Like any JVM benchmark it measures warm code: {@code warmUp} samples go first, the same way, and are reported
+ * apart ({@code warmUp}: the first alerts a started service sends, through code it has not run before).
  */
 final class AlertLatency implements Scenario {
     static final int SAMPLES = 100;
@@ -51,15 +54,18 @@ final class AlertLatency implements Scenario {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final int samples;
+    private final int warmUp;
     private final int backgroundEventsPerSecond;
     private SpanCollector spans;
 
     AlertLatency() {
-        this(SAMPLES, BACKGROUND_EVENTS_PER_SECOND);
+        this(SAMPLES, 0, BACKGROUND_EVENTS_PER_SECOND);
     }
 
-    AlertLatency(int samples, int backgroundEventsPerSecond) {
+    /** {@code samples} measured after {@code warmUp} samples reported apart, under a background load. */
+    AlertLatency(int samples, int warmUp, int backgroundEventsPerSecond) {
         this.samples = samples;
+        this.warmUp = warmUp;
         this.backgroundEventsPerSecond = backgroundEventsPerSecond;
     }
 
@@ -93,10 +99,11 @@ final class AlertLatency implements Scenario {
                     Map.of("name", "bench-" + tag, "webhookUrl", receiver.url("/hook")), 201);
             createRules(run, alertsKey, sub.path("id").asText(), tag);
 
-            log("alert latency: %d samples, one every %d ms, under %,d events/s of background load%s", samples,
-                    INTERVAL_MILLIS, backgroundEventsPerSecond, spans == null ? "" : " (traced)");
+            int total = warmUp + samples;
+            log("alert latency: %d samples after %d warm-up samples, one every %d ms, under %,d events/s of background load%s",
+                    samples, warmUp, INTERVAL_MILLIS, backgroundEventsPerSecond, spans == null ? "" : " (traced)");
             // Enough corpus for the warm-up, the samples and the wait for the last webhooks; stopped at the end.
-            double seconds = 5 + samples * INTERVAL_MILLIS / 1000.0 + 40;
+            double seconds = 5 + total * INTERVAL_MILLIS / 1000.0 + 40;
             double scale = Math.max(0.01, seconds * backgroundEventsPerSecond / 1_240_000.0);
             var background = new Thread(() -> {
                 try {
@@ -113,8 +120,8 @@ final class AlertLatency implements Scenario {
             }
             Thread.sleep(5000);
 
-            var acked = new AtomicLongArray(samples); // 0 until the sample's 202
-            String[] traces = new String[samples];
+            var acked = new AtomicLongArray(total); // 0 until the sample's 202
+            String[] traces = new String[total];
             var failures = new AtomicInteger();
             ExecutorService senders = Executors.newFixedThreadPool(4, r -> {
                 Thread t = new Thread(r, "alert-latency-sample");
@@ -122,7 +129,7 @@ final class AlertLatency implements Scenario {
                 return t;
             });
             long start = System.nanoTime();
-            for (int i = 0; i < samples; i++) {
+            for (int i = 0; i < total; i++) {
                 long due = start + i * INTERVAL_MILLIS * 1_000_000L;
                 long wait = due - System.nanoTime();
                 if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
@@ -142,32 +149,37 @@ final class AlertLatency implements Scenario {
                 senders.shutdownNow();
             }
             // The samples acknowledged by now; one still being sent counts as missing.
-            long[] ackedAt = new long[samples];
+            long[] ackedAt = new long[total];
             int sent = 0;
-            for (int i = 0; i < samples; i++) {
+            for (int i = 0; i < total; i++) {
                 ackedAt[i] = acked.get(i);
                 if (ackedAt[i] != 0) sent++;
             }
-            if (sent + failures.get() < samples) {
-                log("alert latency: %d sample(s) still unanswered after 60 s, counted as missing", samples - sent - failures.get());
+            if (sent + failures.get() < total) {
+                log("alert latency: %d sample(s) still unanswered after 60 s, counted as missing", total - sent - failures.get());
             }
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (received.size() < sent && System.nanoTime() < deadline) Thread.sleep(10);
             background.interrupt();
             if (spans != null) Thread.sleep(2000); // the last spans are exported within a few 100 ms batches
 
+            var warmUpLatencies = new ArrayList<Double>();
+            for (int i = 0; i < warmUp; i++) {
+                Received r = received.get(ruleName(tag, i));
+                if (r != null && ackedAt[i] != 0) warmUpLatencies.add((r.nanos() - ackedAt[i]) / 1e6);
+            }
             var latencies = new ArrayList<Double>();
             var perSample = new ArrayList<Map<String, Object>>();
             var hopValues = new LinkedHashMap<String, List<Double>>();
             AlertHops.NAMES.forEach(h -> hopValues.put(h, new ArrayList<>()));
-            for (int i = 0; i < samples; i++) {
+            for (int i = warmUp; i < total; i++) {
                 Received r = received.get(ruleName(tag, i));
                 if (r == null || ackedAt[i] == 0) continue;
-                double total = (r.nanos() - ackedAt[i]) / 1e6;
-                latencies.add(total);
+                double millis = (r.nanos() - ackedAt[i]) / 1e6;
+                latencies.add(millis);
                 var s = new LinkedHashMap<String, Object>();
                 s.put("sample", i);
-                s.put("totalMillis", Math.round(total * 10) / 10.0);
+                s.put("totalMillis", Math.round(millis * 10) / 10.0);
                 if (spans != null) {
                     Map<String, Double> hops = AlertHops.of(spans, traces[i], r.traceparent(), r.epochNanos());
                     hops.forEach((h, v) -> hopValues.get(h).add(v));
@@ -183,6 +195,9 @@ final class AlertLatency implements Scenario {
             r.put("p99Millis", Percentiles.of(latencies, 0.99));
             r.put("maxMillis", latencies.isEmpty() ? null : latencies.get(latencies.size() - 1));
             r.put("backgroundEventsPerSecond", backgroundEventsPerSecond);
+            if (warmUp > 0) {
+                r.put("warmUp", summary(warmUpLatencies, warmUp));
+            }
             var hops = new LinkedHashMap<String, Object>();
             if (spans != null) {
                 hopValues.forEach((h, values) -> {
@@ -204,6 +219,18 @@ final class AlertLatency implements Scenario {
         }
     }
 
+    /** Count, missing, p50 and max of some samples' latencies ({@code planned} of them sent). */
+    private static Map<String, Object> summary(List<Double> latencies, int planned) {
+        var sorted = new ArrayList<>(latencies);
+        sorted.sort(Double::compare);
+        var m = new LinkedHashMap<String, Object>();
+        m.put("samples", sorted.size());
+        m.put("missing", planned - sorted.size());
+        m.put("p50Millis", Percentiles.of(sorted, 0.50));
+        m.put("maxMillis", sorted.isEmpty() ? null : sorted.get(sorted.size() - 1));
+        return m;
+    }
+
     private static String ruleName(String tag, int i) {
         return "lat-" + tag + "-" + i;
     }
@@ -212,12 +239,12 @@ final class AlertLatency implements Scenario {
         return "bench-" + tag + "-" + i;
     }
 
-    /** One rule per sample, each on the sample's own city; waits until alerts-service evaluated them all once. */
+    /** One rule per sample (warm-up ones too), each on the sample's own city; waits until alerts-service evaluated them all once. */
     private void createRules(BenchRun run, String key, String subscriber, String tag) throws Exception {
-        var ids = new String[samples];
+        var ids = new String[warmUp + samples];
         var failure = new java.util.concurrent.atomic.AtomicReference<Exception>();
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        for (int i = 0; i < samples; i++) {
+        for (int i = 0; i < ids.length; i++) {
             int n = i;
             pool.execute(() -> {
                 try {
