@@ -19,7 +19,7 @@ public record JvmSizing(String initialHeap, String maxHeap, String youngGenerati
     public static final Map<String, JvmSizing> SERVICES = Map.of(
             // Batches in flight (one applied, the next parsed ahead) die young in a young generation that holds them;
             // the initial heap is larger than it (else the JVM shrinks the young generation to the initial heap).
-            "metrics-service", new JvmSizing("320m", "400m", "224m", "512k", "192m", "64m", "64m"),
+            "metrics-service", new JvmSizing("192m", "256m", "128m", "512k", "192m", "64m", "64m"),
             "ingest-service", new JvmSizing("32m", "160m", null, "512k", "128m", "48m", "96m"),
             "alerts-service", new JvmSizing("32m", "128m", null, "512k", "160m", "48m", "64m"),
             "gateway", new JvmSizing("32m", "128m", null, "512k", "160m", "48m", "96m"));
