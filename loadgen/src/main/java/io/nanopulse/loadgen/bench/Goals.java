@@ -25,7 +25,7 @@ import static io.nanopulse.loadgen.bench.BenchRun.log;
  * <ol>
  *   <li>a platform whose services export trace spans to the bench: {@link StartupGoal}, {@link ColdDemoGoal},
  *       {@link ResidentMemory} right after it, {@link CaughtUp} (the demo's backlog worked off), {@link AlertLatency}
- *       (1,000 samples at 1,000 events/s after 100 warm-up samples reported apart); stopped;</li>
+ *       (1,000 samples at 1,000 events/s after 200 warm-up samples reported apart); stopped;</li>
  *   <li>another platform: {@link NdjsonCorpusGoal}, {@link ServicesAlone}, {@link RawLimits} (Kafka's
  *       ProducerPerformance, the ratios' denominator); stopped.</li>
  * </ol>
@@ -35,7 +35,7 @@ import static io.nanopulse.loadgen.bench.BenchRun.log;
 public final class Goals {
     static final int ALERT_SAMPLES = 1000;
     /** Alerts sent before the measured ones, reported apart: the first alerts of a started service. */
-    static final int ALERT_WARM_UP = 100;
+    static final int ALERT_WARM_UP = 200;
     static final int BACKGROUND_EVENTS_PER_SECOND = 1000;
 
     private Goals() {
