@@ -20,6 +20,8 @@ import java.util.TreeSet;
 final class HeadlineRules {
     static final String GROUP = "us-jp-kr";
     static final List<String> GROUP_MEMBERS = List.of("US", "JP", "KR");
+    /** The state reported for a rule whose evaluation did not settle within the wait. */
+    static final String NOT_EVALUATED = "NOT_EVALUATED";
 
     private HeadlineRules() {
     }
@@ -102,7 +104,8 @@ final class HeadlineRules {
 
     /**
      * Creates the three rules for a stream-only subscriber of {@code alerts} (a key with role alerts), waits up to
-     * {@code timeoutSeconds} until each has been evaluated and returns name, kind and state of each; removes the
+     * {@code timeoutSeconds} until each has been evaluated and returns name, kind and state of each ({@value
+     * #NOT_EVALUATED} for one that had not settled by then: never a state from before its evaluation); removes the
      * subscriber (and with it the rules) before returning.
      */
     static List<Map<String, Object>> check(Gateway alerts, long timeoutSeconds, PrintStream log) throws Exception {
@@ -126,7 +129,7 @@ final class HeadlineRules {
                 var r = new LinkedHashMap<String, Object>();
                 r.put("name", rule.getValue().get("name"));
                 r.put("kind", kind);
-                r.put("state", state.path("state").asText());
+                r.put("state", settled(kind, state).orElse(NOT_EVALUATED)); // the deadline passed first
                 out.add(r);
             }
             return out;

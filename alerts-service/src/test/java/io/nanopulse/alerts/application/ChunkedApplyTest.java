@@ -42,8 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
- * A chunk of rules evaluated together commits their transitions in one transaction, each with its outbox row; when
- * one rule's step fails, the others still transition, once, each in a transaction of its own.
+ * A chunk of rules evaluated together commits their transitions in transactions of {@code rules-per-transaction}
+ * rules, in id order, each with its outbox row; when one rule's step fails, the others still transition, once, each
+ * in a transaction of its own.
  */
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)

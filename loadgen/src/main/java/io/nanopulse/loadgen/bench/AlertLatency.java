@@ -43,8 +43,9 @@ import static io.nanopulse.loadgen.bench.BenchRun.log;
  * services record, and the report breaks every sample's latency into the hops of {@link AlertHops} (p50, p99,
  * max of each) and lists the slowest samples hop by hop, so an outlier names its hop.
  *
- * <p>Like any JVM benchmark it measures warm code: {@code warmUp} samples go first, the same way, and are reported
- * apart ({@code warmUp}: the first alerts a started service sends, through code it has not run before).
+ * <p>With {@code warmUp} &gt; 0 (the goals benchmark: 200) it measures warm code, like any JVM benchmark: the warm-up
+ * samples go first, the same way, and are reported apart ({@code warmUp}: the first alerts a started service sends,
+ * through code it has not run before).
  */
 final class AlertLatency implements Scenario {
     static final int SAMPLES = 100;
@@ -178,7 +179,7 @@ final class AlertLatency implements Scenario {
                 double millis = (r.nanos() - ackedAt[i]) / 1e6;
                 latencies.add(millis);
                 var s = new LinkedHashMap<String, Object>();
-                s.put("sample", i);
+                s.put("sample", i - warmUp); // its place among the measured ones
                 s.put("totalMillis", Math.round(millis * 10) / 10.0);
                 if (spans != null) {
                     Map<String, Double> hops = AlertHops.of(spans, traces[i], r.traceparent(), r.epochNanos());
