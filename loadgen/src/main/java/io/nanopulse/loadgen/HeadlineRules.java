@@ -121,15 +121,15 @@ final class HeadlineRules {
             var out = new ArrayList<Map<String, Object>>();
             for (var rule : created.entrySet()) {
                 String kind = String.valueOf(rule.getValue().getOrDefault("kind", "THRESHOLD"));
-                JsonNode state = alerts.request("GET", "/api/v1/rules/" + rule.getKey() + "/state", null, 200).body();
-                while (settled(kind, state).isEmpty() && System.nanoTime() < deadline) {
+                Optional<String> settled;
+                while ((settled = settled(kind, alerts.request("GET", "/api/v1/rules/" + rule.getKey() + "/state", null, 200)
+                        .body())).isEmpty() && System.nanoTime() < deadline) {
                     Thread.sleep(250);
-                    state = alerts.request("GET", "/api/v1/rules/" + rule.getKey() + "/state", null, 200).body();
                 }
                 var r = new LinkedHashMap<String, Object>();
                 r.put("name", rule.getValue().get("name"));
                 r.put("kind", kind);
-                r.put("state", settled(kind, state).orElse(NOT_EVALUATED)); // the deadline passed first
+                r.put("state", settled.orElse(NOT_EVALUATED)); // the deadline passed first
                 out.add(r);
             }
             return out;

@@ -121,8 +121,7 @@ public class EvaluateChanges {
 
     /** Returns how many rules transitioned; throws after trying all when some could not be evaluated. */
     int evaluateTargets(List<RuleTarget> targets) {
-        int transitioned = 0;
-        RuntimeException failure = null;
+        Applied applied = Applied.NONE;
         // A rule reads at most two figures: a chunk's batch stays within MAX_QUERIES.
         int step = Math.min(FiguresSource.MAX_QUERIES / 2, Math.max(1, config.evaluation().chunkSize()));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -153,14 +152,12 @@ public class EvaluateChanges {
             }
             // Id order: instances lock the rows of overlapping chunks in the same order (UUID text sorts as PostgreSQL's).
             steps.sort(Comparator.comparing(s -> s.target().id().toString()));
-            Applied applied = applyAll(steps, observedAt);
-            transitioned += applied.transitioned();
-            failure = applied.failure() != null ? applied.failure() : failure;
+            applied = applied.then(applyAll(steps, observedAt));
         }
-        if (failure != null) {
-            throw failure;
+        if (applied.failure() != null) {
+            throw applied.failure();
         }
-        return transitioned;
+        return applied.transitioned();
     }
 
     /** One rule's observation, ready to apply. */
@@ -169,19 +166,22 @@ public class EvaluateChanges {
 
     /** How many rules transitioned, and the last failure, if any. */
     private record Applied(int transitioned, RuntimeException failure) {
+        static final Applied NONE = new Applied(0, null);
+
+        /** These and {@code next} together: the transitions added up, the later failure kept. */
+        Applied then(Applied next) {
+            return new Applied(transitioned + next.transitioned, next.failure != null ? next.failure : failure);
+        }
     }
 
     /** Applies a chunk's observations, {@code rules-per-transaction} rules in each transaction. */
     private Applied applyAll(List<Observed> steps, Instant observedAt) {
         int size = Math.max(1, config.evaluation().rulesPerTransaction());
-        int transitioned = 0;
-        RuntimeException failure = null;
+        Applied applied = Applied.NONE;
         for (int i = 0; i < steps.size(); i += size) {
-            Applied applied = applyTogether(steps.subList(i, Math.min(steps.size(), i + size)), observedAt);
-            transitioned += applied.transitioned();
-            failure = applied.failure() != null ? applied.failure() : failure;
+            applied = applied.then(applyTogether(steps.subList(i, Math.min(steps.size(), i + size)), observedAt));
         }
-        return new Applied(transitioned, failure);
+        return applied;
     }
 
     /**

@@ -165,18 +165,18 @@ final class AlertLatency implements Scenario {
             if (spans != null) Thread.sleep(2000); // the last spans are exported within a few 100 ms batches
 
             var warmUpLatencies = new ArrayList<Double>();
-            for (int i = 0; i < warmUp; i++) {
-                Received r = received.get(ruleName(tag, i));
-                if (r != null && ackedAt[i] != 0) warmUpLatencies.add((r.nanos() - ackedAt[i]) / 1e6);
-            }
             var latencies = new ArrayList<Double>();
             var perSample = new ArrayList<Map<String, Object>>();
             var hopValues = new LinkedHashMap<String, List<Double>>();
             AlertHops.NAMES.forEach(h -> hopValues.put(h, new ArrayList<>()));
-            for (int i = warmUp; i < total; i++) {
+            for (int i = 0; i < total; i++) {
                 Received r = received.get(ruleName(tag, i));
                 if (r == null || ackedAt[i] == 0) continue;
                 double millis = (r.nanos() - ackedAt[i]) / 1e6;
+                if (i < warmUp) {
+                    warmUpLatencies.add(millis);
+                    continue;
+                }
                 latencies.add(millis);
                 var s = new LinkedHashMap<String, Object>();
                 s.put("sample", i - warmUp); // its place among the measured ones
@@ -188,13 +188,7 @@ final class AlertLatency implements Scenario {
                 }
                 perSample.add(s);
             }
-            latencies.sort(Double::compare);
-            var r = new LinkedHashMap<String, Object>();
-            r.put("samples", latencies.size());
-            r.put("missing", samples - latencies.size());
-            r.put("p50Millis", Percentiles.of(latencies, 0.50));
-            r.put("p99Millis", Percentiles.of(latencies, 0.99));
-            r.put("maxMillis", latencies.isEmpty() ? null : latencies.get(latencies.size() - 1));
+            var r = summary(latencies, samples);
             r.put("backgroundEventsPerSecond", backgroundEventsPerSecond);
             if (warmUp > 0) {
                 r.put("warmUp", summary(warmUpLatencies, warmUp));
@@ -220,7 +214,7 @@ final class AlertLatency implements Scenario {
         }
     }
 
-    /** Count, missing, p50 and max of some samples' latencies ({@code planned} of them sent). */
+    /** Count, missing, p50, p99 and max of some samples' latencies ({@code planned} of them sent). */
     private static Map<String, Object> summary(List<Double> latencies, int planned) {
         var sorted = new ArrayList<>(latencies);
         sorted.sort(Double::compare);
@@ -228,6 +222,7 @@ final class AlertLatency implements Scenario {
         m.put("samples", sorted.size());
         m.put("missing", planned - sorted.size());
         m.put("p50Millis", Percentiles.of(sorted, 0.50));
+        m.put("p99Millis", Percentiles.of(sorted, 0.99));
         m.put("maxMillis", sorted.isEmpty() ? null : sorted.get(sorted.size() - 1));
         return m;
     }
