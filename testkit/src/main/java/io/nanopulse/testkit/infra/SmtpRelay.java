@@ -42,6 +42,7 @@ public final class SmtpRelay implements AutoCloseable {
     private final AtomicInteger stalledConnections = new AtomicInteger();
     private GreenMail greenMail;
     private ServerSocket stalled;
+    private Thread acceptor;
 
     public String host() {
         return host;
@@ -76,9 +77,16 @@ public final class SmtpRelay implements AutoCloseable {
         }
         if (stalled != null) {
             close(stalled);
+            // A socket closed while a thread waits in accept() releases its port only once that thread has left.
+            try {
+                acceptor.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             stalledSockets.forEach(SmtpRelay::close);
             stalledSockets.clear();
             stalled = null;
+            acceptor = null;
         }
         return this;
     }
@@ -95,7 +103,7 @@ public final class SmtpRelay implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         stalled = socket;
-        Thread acceptor = new Thread(() -> {
+        acceptor = new Thread(() -> {
             while (!socket.isClosed()) {
                 try {
                     stalledSockets.add(socket.accept());
